@@ -1,0 +1,177 @@
+//! The one shape every reader ends at: the document's blocks in reading order, tables as grids.
+//!
+//! Readers resolve their format's quirks (rowspan/colspan, gridSpan/vMerge, `\x07` cell marks,
+//! tab-separated lines) into this shape; recognising the report's tables from it is shared code
+//! (`crate::recognise`), so a new input format is only a new reader.
+
+/// What the file was read as; serialised into the report's `input` field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InputKind {
+    Text,
+    Html,
+    Docx,
+    Doc,
+    Xlsx,
+    Pdf,
+    Json,
+}
+
+impl InputKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InputKind::Text => "text",
+            InputKind::Html => "html",
+            InputKind::Docx => "docx",
+            InputKind::Doc => "doc",
+            InputKind::Xlsx => "xlsx",
+            InputKind::Pdf => "pdf",
+            InputKind::Json => "json",
+        }
+    }
+}
+
+/// A document as a reader yields it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub kind: InputKind,
+    /// A title the container states apart from the body (HTML `<title>`, a CMS title field),
+    /// when the reader finds one. The body's own heading is found by recognition.
+    pub title: Option<String>,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A paragraph or line of running text (a heading is a paragraph too).
+    Para(String),
+    Table(Grid),
+}
+
+/// A table. `rows[r]` holds the cells that *start* in row `r`, left to right; a cell spanning
+/// rows appears only in its first row. `col` is the cell's first column in the resolved grid, so
+/// the slots a cell covers are `col..col+col_span` in rows `r..r+row_span`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Grid {
+    pub rows: Vec<Vec<Cell>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    /// The cell's text as written: line breaks inside the cell (`<br>`, paragraphs, `w:br`) are
+    /// `\n`, other whitespace as in the source (`&nbsp;` is U+00A0, U+3000 stays).
+    pub text: String,
+    pub col: usize,
+    pub row_span: usize,
+    pub col_span: usize,
+}
+
+impl Cell {
+    pub fn new(text: impl Into<String>, col: usize) -> Cell {
+        Cell { text: text.into(), col, row_span: 1, col_span: 1 }
+    }
+}
+
+impl Grid {
+    /// A grid from rows of plain cells without spans (text, `\x07`-delimited rows).
+    pub fn from_rows<I, R, S>(rows: I) -> Grid
+    where
+        I: IntoIterator<Item = R>,
+        R: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        Grid {
+            rows: rows
+                .into_iter()
+                .map(|r| r.into_iter().enumerate().map(|(i, t)| Cell::new(t, i)).collect())
+                .collect(),
+        }
+    }
+
+    /// Builds a grid from rows of `(text, row_span, col_span)` as they appear in markup, placing each
+    /// cell in the first slot its row leaves free (the HTML table model). Spans are clamped to sane
+    /// bounds so a hostile `rowspan="65534"` cannot blow up memory.
+    pub fn place(rows: Vec<Vec<(String, usize, usize)>>) -> Grid {
+        const MAX_SPAN: usize = 1000;
+        let n = rows.len();
+        // occupied[r] = columns taken in row r by cells starting in earlier rows
+        let mut occupied: Vec<Vec<bool>> = vec![Vec::new(); n];
+        let mut out = Vec::with_capacity(n);
+        for (r, row) in rows.into_iter().enumerate() {
+            let mut placed = Vec::with_capacity(row.len());
+            let mut c = 0usize;
+            for (text, rs, cs) in row {
+                let rs = rs.clamp(1, MAX_SPAN);
+                let cs = cs.clamp(1, MAX_SPAN);
+                while occupied[r].get(c).copied().unwrap_or(false) {
+                    c += 1;
+                }
+                for rr in r..(r + rs).min(n) {
+                    let occ = &mut occupied[rr];
+                    if occ.len() < c + cs {
+                        occ.resize(c + cs, false);
+                    }
+                    for slot in &mut occ[c..c + cs] {
+                        *slot = true;
+                    }
+                }
+                placed.push(Cell { text, col: c, row_span: rs.min(n - r), col_span: cs });
+                c += cs;
+            }
+            out.push(placed);
+        }
+        Grid { rows: out }
+    }
+
+    /// Number of columns of the resolved grid.
+    pub fn width(&self) -> usize {
+        self.rows.iter().flatten().map(|c| c.col + c.col_span).max().unwrap_or(0)
+    }
+
+    /// The resolved grid: for every slot, the (row, index) of the cell covering it.
+    pub fn slots(&self) -> Vec<Vec<Option<(usize, usize)>>> {
+        let w = self.width();
+        let mut s = vec![vec![None; w]; self.rows.len()];
+        for (r, row) in self.rows.iter().enumerate() {
+            for (i, cell) in row.iter().enumerate() {
+                for rr in r..(r + cell.row_span).min(self.rows.len()) {
+                    for cc in cell.col..cell.col + cell.col_span {
+                        if s[rr][cc].is_none() {
+                            s[rr][cc] = Some((r, i));
+                        }
+                    }
+                }
+            }
+        }
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str, rs: usize, cs: usize) -> (String, usize, usize) {
+        (s.to_string(), rs, cs)
+    }
+
+    #[test]
+    fn place_skips_slots_taken_by_rowspans() {
+        let g = Grid::place(vec![
+            vec![t("A", 2, 1), t("B", 1, 2)],
+            vec![t("C", 1, 1), t("D", 1, 1)],
+        ]);
+        assert_eq!(g.rows[1][0].col, 1);
+        assert_eq!(g.rows[1][1].col, 2);
+        assert_eq!(g.width(), 3);
+        let s = g.slots();
+        assert_eq!(s[1][0], Some((0, 0)));
+    }
+
+    #[test]
+    fn place_clamps_hostile_spans() {
+        let g = Grid::place(vec![vec![t("A", 65534, 3)], vec![t("B", 1, 1)]]);
+        assert_eq!(g.rows[0][0].row_span, 2);
+        assert_eq!(g.rows[1][0].col, 3);
+    }
+}

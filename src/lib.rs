@@ -1,0 +1,118 @@
+//! nianbao-check: reads a 政府信息公开工作年度报告 in any of the forms it is published in and checks
+//! every consistency rule of the official format.
+//!
+//! ```text
+//! bytes ──sniff──► reader (text | html | docx | doc) ──► Document { blocks: Para | Table(Grid) }
+//!       ──recognise──► Model (version, year, cells by address) ──rules──► findings ──► Report
+//! ```
+//! The core is pure Rust: bytes in, report out, no file system and no JavaScript. The command line
+//! (`src/bin`) and the WebAssembly layer (`src/wasm.rs`) are thin adapters on top.
+
+pub mod cell;
+pub mod document;
+pub mod format;
+pub mod model;
+pub mod readers;
+pub mod recognise;
+pub mod report;
+pub mod rules;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use readers::LegacyDecoder;
+pub use report::{Finding, Output, ReadError, Report, Severity, Status};
+pub use rules::Options;
+
+use model::Model;
+
+/// One file to check, with corrections typed on the page (`address → raw text`), if any.
+#[derive(Debug, Clone, Default)]
+pub struct Input<'a> {
+    pub name: &'a str,
+    pub bytes: &'a [u8],
+    pub edits: Vec<(String, String)>,
+}
+
+impl<'a> Input<'a> {
+    pub fn new(name: &'a str, bytes: &'a [u8]) -> Input<'a> {
+        Input { name, bytes, edits: Vec::new() }
+    }
+}
+
+/// Reads one file into the report model, or says why it is not a report.
+pub fn read_model(bytes: &[u8], decode: LegacyDecoder) -> Result<Model, ReadError> {
+    let doc = readers::read(bytes, decode)?;
+    let kind = doc.kind;
+    recognise::recognise(&doc).map_err(|e| ReadError { message: e.message, code: e.code }).map(|mut m| {
+        m.input = kind;
+        m
+    })
+}
+
+fn report_of(file: &str, model: &Model, findings: Vec<Finding>) -> Report {
+    Report {
+        file: file.to_string(),
+        input: Some(model.input.as_str()),
+        version: Some(model.version),
+        year: model.year,
+        title: model.title.clone(),
+        agency: model.agency.clone(),
+        cells: model.cells.clone(),
+        findings,
+        error: None,
+    }
+}
+
+/// Checks files together: each on its own, then reports of one agency in consecutive years
+/// against each other (the later report carries the cross-year findings).
+pub fn check(inputs: &[Input], opts: &Options, decode: LegacyDecoder) -> Output {
+    let mut models: Vec<Option<Model>> = Vec::with_capacity(inputs.len());
+    let mut reports = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        match read_model(input.bytes, decode) {
+            Ok(mut m) => {
+                for (addr, raw) in &input.edits {
+                    m.set_raw(addr, raw);
+                }
+                let findings = rules::check(&m, opts);
+                reports.push(report_of(input.name, &m, findings));
+                models.push(Some(m));
+            }
+            Err(e) => {
+                reports.push(Report::failed(input.name, None, e));
+                models.push(None);
+            }
+        }
+    }
+    for (prev, cur) in pairs(&models) {
+        let (Some(p), Some(c)) = (&models[prev], &models[cur]) else { continue };
+        for mut f in rules::check_pair(p, c) {
+            f.related_file = Some(inputs[prev].name.to_string());
+            reports[cur].findings.push(f);
+        }
+    }
+    Output { reports }
+}
+
+/// Index pairs (last year, this year) of reports by the same agency in consecutive years.
+fn pairs(models: &[Option<Model>]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, a) in models.iter().enumerate() {
+        for (j, b) in models.iter().enumerate() {
+            let (Some(a), Some(b)) = (a, b) else { continue };
+            if let (Some(ya), Some(yb), Some(ga), Some(gb)) = (a.year, b.year, &a.agency, &b.agency) {
+                if yb == ya + 1 && ga == gb {
+                    out.push((i, j));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Checks one file; the native convenience with encoding_rs.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn check_bytes(name: &str, bytes: &[u8], opts: &Options) -> Report {
+    check(&[Input::new(name, bytes)], opts, readers::native_decoder).reports.remove(0)
+}

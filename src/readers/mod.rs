@@ -1,0 +1,69 @@
+//! Bytes in, one `Document` out. The format is told by content, never by the file name: a .doc
+//! that is really HTML (Word and WPS both save such files) or a .docx renamed .zip read the same.
+
+pub mod charset;
+pub mod doc;
+pub mod docx;
+pub mod html;
+pub mod text;
+
+use crate::document::Document;
+use crate::report::ReadError;
+
+/// Decodes bytes in a legacy charset (`gbk`, `gb18030`, …) named by its WHATWG label. Natively this
+/// is encoding_rs; in the browser the platform's `TextDecoder`, which costs the bundle nothing.
+pub type LegacyDecoder = fn(label: &str, bytes: &[u8]) -> Option<String>;
+
+/// The default decoder for native builds.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn native_decoder(label: &str, bytes: &[u8]) -> Option<String> {
+    let enc = encoding_rs::Encoding::for_label(label.as_bytes())?;
+    let (text, _, _) = enc.decode(bytes);
+    Some(text.into_owned())
+}
+
+/// What the leading bytes say the file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sniffed {
+    Zip,
+    Cfb,
+    Pdf,
+    Text,
+    Empty,
+}
+
+pub fn sniff(bytes: &[u8]) -> Sniffed {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        Sniffed::Empty
+    } else if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        Sniffed::Zip
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        Sniffed::Cfb
+    } else if bytes.starts_with(b"%PDF") {
+        Sniffed::Pdf
+    } else {
+        Sniffed::Text
+    }
+}
+
+/// Reads any supported file into a document.
+pub fn read(bytes: &[u8], decode: LegacyDecoder) -> Result<Document, ReadError> {
+    match sniff(bytes) {
+        Sniffed::Empty => Err(ReadError::new("empty", "文件是空的，没有可读取的内容。")),
+        Sniffed::Zip => docx::read(bytes),
+        Sniffed::Cfb => doc::read(bytes),
+        Sniffed::Pdf => Err(ReadError::new(
+            "pdf_unsupported",
+            "这是 PDF 文件，目前还不能直接读取。请改用报告的 Word 原件（.doc/.docx）或网页（另存为 .html）；\
+             也可以在 PDF 阅读器中全选复制表格文字，粘贴到文本文件后再检查。",
+        )),
+        Sniffed::Text => {
+            let text = charset::decode(bytes, decode)?;
+            if html::looks_like_html(&text) {
+                html::read(&text)
+            } else {
+                text::read(&text)
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+//! Text reader: a report as text copied or extracted from Word (tab-separated cells, like the
+//! seed) or from a PDF (markdown with `|` tables, loose lines). Consecutive tabbed or piped lines
+//! form a grid; every other line is a paragraph. Merged cells leave no trace in such text, so the
+//! grid has no spans: recognition maps values by their order after the label.
+
+use crate::document::{Block, Document, Grid, InputKind};
+use crate::report::ReadError;
+
+pub fn read(text: &str) -> Result<Document, ReadError> {
+    let mut blocks = Vec::new();
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let flush = |rows: &mut Vec<Vec<String>>, blocks: &mut Vec<Block>| {
+        if !rows.is_empty() {
+            blocks.push(Block::Table(Grid::from_rows(std::mem::take(rows))));
+        }
+    };
+    for line in text.lines() {
+        let line = line.trim_end_matches('\r');
+        if let Some(cells) = pipe_row(line) {
+            if !is_separator(&cells) {
+                rows.push(cells);
+            }
+            continue;
+        }
+        if line.contains('\t') {
+            rows.push(line.split('\t').map(unbold).collect());
+            continue;
+        }
+        flush(&mut rows, &mut blocks);
+        let p = unbold(line.trim_start_matches('#').trim());
+        if !p.trim().is_empty() {
+            blocks.push(Block::Para(p));
+        }
+    }
+    flush(&mut rows, &mut blocks);
+    Ok(Document { kind: InputKind::Text, title: None, blocks })
+}
+
+/// `| a | b |` → ["a", "b"].
+fn pipe_row(line: &str) -> Option<Vec<String>> {
+    let t = line.trim();
+    let inner = t.strip_prefix('|')?.strip_suffix('|')?;
+    Some(inner.split('|').map(|c| unbold(c.trim())).collect())
+}
+
+/// `|---|:--:|`
+fn is_separator(cells: &[String]) -> bool {
+    cells.iter().all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+}
+
+/// Markdown emphasis marks (`**bold**`) are not text.
+fn unbold(s: &str) -> String {
+    s.replace("**", "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tabs_and_pipes_make_grids() {
+        let d = read("标题\n规章\t0\t0\t0\n\n| 行政许可 | 5 |\n|---|---|\n| 行政处罚 | 6 |\n**五、**存在问题").unwrap();
+        assert_eq!(d.blocks.len(), 4);
+        let Block::Table(g) = &d.blocks[1] else { panic!() };
+        assert_eq!(g.rows[0].len(), 4);
+        let Block::Table(g) = &d.blocks[2] else { panic!() };
+        assert_eq!(g.rows.len(), 2);
+        assert_eq!(g.rows[1][1].text, "6");
+        assert_eq!(d.blocks[3], Block::Para("五、存在问题".into()));
+    }
+}

@@ -1,0 +1,681 @@
+//! From a document (blocks of text and grids, whatever the reader) to the report model: find the
+//! tables by their labels, map each row's values by their order after the label, never by line
+//! numbers or grid columns alone.
+//!
+//! The document is flattened into lines (a table row, or a paragraph) and cut into three regions
+//! by anchors (t2 … t3 … t4). In each region a line is split into its label and its values; label
+//! fragments on lines without values are carried to the next line that has values and no label
+//! (a merged label split over lines, a PDF's wrapped label); then each labelled line is matched to
+//! a row of the format by the row's words. A row with more or fewer values than columns is not
+//! read (P03): shifting values would be a silent error.
+
+use crate::cell::{self, CellState, CellValue};
+use crate::document::{Block, Document};
+use crate::format::{self, Row, Table, Version};
+use crate::model::{Model, OddLabel};
+use crate::report::{Finding, ReadError, Severity};
+
+/// A label without its numbering ("一、", "(三)", "1.") and punctuation, for comparing wordings.
+fn label_core(s: &str) -> String {
+    let n = norm(s);
+    let mut rest = n.as_str();
+    loop {
+        let before = rest;
+        let numeral = |c: char| "一二三四五六七八九十".contains(c);
+        let t = rest.trim_start_matches(numeral);
+        if t.len() < rest.len() && (t.starts_with('、') || t.starts_with('.')) {
+            rest = &t[t.chars().next().map_or(0, char::len_utf8)..];
+        }
+        if let Some(t) = rest.strip_prefix('(') {
+            let inner = t.trim_start_matches(numeral);
+            if inner.len() < t.len() {
+                if let Some(x) = inner.strip_prefix(')') {
+                    rest = x;
+                }
+            }
+        }
+        let t = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+        if t.len() < rest.len() && t.starts_with('.') {
+            rest = &t[1..];
+        }
+        if rest == before {
+            break;
+        }
+    }
+    rest.chars().filter(|c| !"，,、。：:；;".contains(*c)).collect()
+}
+
+/// A table row or a paragraph, as cells of text.
+#[derive(Debug)]
+struct Line {
+    cells: Vec<String>,
+    in_table: bool,
+    /// All text of the line, normalised (for anchors).
+    norm: String,
+}
+
+/// A line split into its label and the values after it.
+#[derive(Debug, Clone)]
+struct Entry {
+    label: String,
+    /// The last label cell alone: the row's own label without a merged group label before it.
+    own_label: String,
+    values: Vec<String>,
+    /// The label came from preceding lines, not this one.
+    carried: bool,
+}
+
+/// Normalised label text: no spaces, ASCII brackets and digits, "1、" as "1.".
+pub fn norm(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut prev_digit = false;
+    for c in s.chars() {
+        if cell::is_space(c) || c == '*' || c == '#' || c == '|' {
+            continue;
+        }
+        let c = match cell::fold_width(c) {
+            '（' | '〔' | '[' | '【' => '(',
+            '）' | '〕' | ']' | '】' => ')',
+            '“' | '”' | '‘' | '’' | '「' | '」' | '\'' | '『' | '』' => '"',
+            '：' => ':',
+            '、' | '．' if prev_digit => '.',
+            c => c,
+        };
+        prev_digit = c.is_ascii_digit();
+        out.push(c);
+    }
+    out
+}
+
+fn lines(doc: &Document) -> Vec<Line> {
+    let mut out = Vec::new();
+    for b in &doc.blocks {
+        match b {
+            Block::Para(p) => {
+                for l in p.split('\n') {
+                    if !l.trim_matches(cell::is_space).is_empty() {
+                        out.push(Line { cells: vec![l.to_string()], in_table: false, norm: norm(l) });
+                    }
+                }
+            }
+            Block::Table(g) => {
+                for row in &g.rows {
+                    let cells: Vec<String> = row.iter().map(|c| c.text.clone()).collect();
+                    let norm = norm(&cells.concat());
+                    out.push(Line { cells, in_table: true, norm });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A page footer ("— 4 —", "-4-") between table rows of a PDF's text.
+fn is_page_footer(s: &str) -> bool {
+    let t: String = s.chars().filter(|c| !cell::is_space(*c)).collect();
+    !t.is_empty()
+        && t.chars().any(|c| c.is_ascii_digit())
+        && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '—' | '–' | '－' | '第' | '页' | '/'))
+        && t.chars().filter(|c| c.is_ascii_digit()).count() <= 3
+}
+
+const MAX_LABEL_CHARS: usize = 60;
+
+fn split(line: &Line) -> Option<Entry> {
+    if line.in_table {
+        let last_label = line.cells.iter().rposition(|c| !cell::is_value_like(c));
+        let (label, own_label, values) = match last_label {
+            Some(k) => {
+                let label: Vec<&str> = line.cells[..=k].iter().filter(|c| !cell::is_value_like(c)).map(|s| s.as_str()).collect();
+                (label.join(""), line.cells[k].clone(), line.cells[k + 1..].to_vec())
+            }
+            None => (String::new(), String::new(), line.cells.clone()),
+        };
+        return Some(Entry { label, own_label, values, carried: false });
+    }
+    let text = &line.cells[0];
+    if is_page_footer(text) {
+        return None;
+    }
+    // A paragraph: trailing number-like tokens are values ("行政许可 0"), the rest is the label.
+    let tokens: Vec<&str> = text.split(cell::is_space).filter(|t| !t.is_empty()).collect();
+    let n_values = tokens.iter().rev().take_while(|t| cell::parse(t).state == CellState::Number).count();
+    let label = tokens[..tokens.len() - n_values].join("");
+    if label.chars().count() > MAX_LABEL_CHARS {
+        return None; // running text, not a table line
+    }
+    let values = tokens[tokens.len() - n_values..].iter().map(|s| s.to_string()).collect();
+    Some(Entry { own_label: label.clone(), label, values, carried: false })
+}
+
+fn all_blank(v: &[String]) -> bool {
+    v.iter().all(|c| cell::parse(c).state == CellState::Blank)
+}
+
+/// Joins label fragments to the next line that has values but no label of its own.
+fn entries(lines: &[Line]) -> Vec<Entry> {
+    let raw: Vec<Entry> = lines.iter().filter_map(split).collect();
+    let mut out = Vec::new();
+    let mut pending = String::new();
+    for (i, e) in raw.iter().enumerate() {
+        let next_unlabelled =
+            raw.get(i + 1).is_some_and(|n| n.label.is_empty() && !n.values.is_empty() && !all_blank(&n.values));
+        let label_only = e.values.is_empty() || (all_blank(&e.values) && next_unlabelled);
+        if !e.label.is_empty() && label_only {
+            pending.push_str(&e.label);
+            continue;
+        }
+        if e.values.is_empty() {
+            continue;
+        }
+        if e.label.is_empty() {
+            let label = std::mem::take(&mut pending);
+            out.push(Entry { own_label: label.clone(), label, values: e.values.clone(), carried: true });
+        } else {
+            pending.clear();
+            out.push(e.clone());
+        }
+    }
+    out
+}
+
+/// Trims blank cells that come from merged-cell remnants until the count fits: leading blanks
+/// first (a label's merged second column), then trailing ones (a row's empty last field).
+fn fit(values: &[String], expected: usize) -> Vec<String> {
+    let mut v: Vec<String> = values.to_vec();
+    while v.len() > expected {
+        if cell::parse(&v[0]).state == CellState::Blank {
+            v.remove(0);
+        } else if cell::parse(&v[v.len() - 1]).state == CellState::Blank {
+            v.pop();
+        } else {
+            break;
+        }
+    }
+    v
+}
+
+/// Which row of `table` a normalised label names, by the row's words; the word found last in the
+/// label wins, because a merged group label comes first ("(三)不予公开1.属于国家秘密").
+fn match_row(table: &'static Table, version: Version, label: &str) -> Option<&'static Row> {
+    let mut best: Option<(usize, &Row)> = None;
+    for r in table.rows {
+        for w in r.words {
+            if let Some(p) = label.rfind(w) {
+                if r.key == "results_total" && !is_total_label(label) {
+                    continue;
+                }
+                if best.is_none_or(|(bp, _)| p > bp) {
+                    best = Some((p, r));
+                }
+            }
+        }
+    }
+    if best.is_none() && table.id == "t3" && version == Version::V2021 && is_other_other(label) {
+        return table.rows.iter().find(|r| r.key == "other.other");
+    }
+    best.map(|(_, r)| r)
+}
+
+fn is_total_label(l: &str) -> bool {
+    let l = l.trim_start_matches("三、本年度办理结果").trim_start_matches("三.本年度办理结果");
+    l.contains("(七)") || l.chars().count() <= 6 && (l.ends_with("总计") || l.ends_with("合计"))
+}
+
+fn is_other_other(l: &str) -> bool {
+    l.ends_with("其他") && (l.ends_with("3.其他") || l.contains("(六)") || l == "其他" || l.ends_with(")其他"))
+}
+
+/// Words that tell the formats apart (format.md, "How version is told apart").
+const V2021_WORDS: &[&str] = &["本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额", "逾期未按收费通知", "缴纳费用", "逾期不补正"];
+const V2019_WORDS: &[&str] = &["本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "政府集中采购", "采购总金额", "对外管理服务"];
+
+fn detect_version(lines: &[Line]) -> Option<Version> {
+    let count = |words: &[&str]| words.iter().filter(|w| lines.iter().any(|l| l.norm.contains(*w))).count();
+    let (a, b) = (count(V2021_WORDS), count(V2019_WORDS));
+    match (a, b) {
+        (0, 0) => None,
+        (a, b) if a >= b => Some(Version::V2021),
+        _ => Some(Version::V2019),
+    }
+}
+
+fn is_anchor_line(l: &Line) -> bool {
+    l.in_table || l.norm.chars().count() <= MAX_LABEL_CHARS
+}
+
+fn find_from(lines: &[Line], from: usize, pred: impl Fn(&Line) -> bool) -> Option<usize> {
+    lines.iter().enumerate().skip(from).find(|(_, l)| is_anchor_line(l) && pred(l)).map(|(i, _)| i)
+}
+
+fn is_section(l: &Line, num: &str) -> bool {
+    l.norm.starts_with(&format!("{num}、")) || l.norm.starts_with(&format!("{num}."))
+}
+
+struct Regions {
+    t2: std::ops::Range<usize>,
+    t3: std::ops::Range<usize>,
+    t4: std::ops::Range<usize>,
+}
+
+fn regions(lines: &[Line]) -> Option<Regions> {
+    let t3 = find_from(lines, 0, |l| {
+        l.norm.contains("本年新收") || l.norm.contains("勾稽关系") || l.norm.contains("申请人情况")
+    })?;
+    let t4 = find_from(lines, t3, |l| l.norm.contains("行政复议") && !l.norm.contains("本年新收")).unwrap_or(lines.len());
+    let t2 = find_from(lines, 0, |l| {
+        l.norm.contains("第二十条") || l.norm.contains("本年制发件数") || l.norm.contains("本年新制作数量") || l.norm.starts_with("信息内容")
+    })
+    .filter(|&i| i < t3)
+    .or_else(|| find_from(lines, 0, |l| is_section(l, "二") && l.norm.contains("主动公开")).filter(|&i| i < t3))
+    .unwrap_or(0);
+    let end = find_from(lines, t4, |l| is_section(l, "五") || is_section(l, "六")).unwrap_or(lines.len());
+    let end = end.min(t4.saturating_add(60)).max(t4);
+    Some(Regions { t2: t2..t3, t3: t3..t4, t4: t4..end })
+}
+
+/// Reads the cells of one region's table into the model.
+struct Reader<'m> {
+    model: &'m mut Model,
+}
+
+impl Reader<'_> {
+    fn put_row(&mut self, table: &Table, row: &Row, values: &[String]) {
+        for (c, raw) in row.columns.iter().zip(values) {
+            let addr = format::address(table.id, row.key, c.key);
+            if self.model.get(&addr).is_none() {
+                self.model.cells.push((addr, CellValue::parse(raw.trim_matches(|c: char| c.is_ascii_whitespace()))));
+            }
+        }
+    }
+
+    fn row_cells(table: &Table, row: &Row) -> Vec<String> {
+        row.columns.iter().map(|c| format::address(table.id, row.key, c.key)).collect()
+    }
+
+    fn p03(&mut self, table: &Table, row: &Row, got: usize, written: &[String]) {
+        let shown: Vec<&str> = written.iter().map(|s| s.trim()).collect();
+        let msg = if got == 0 {
+            format!("“{}”一行的数字未能读出（文件中缺失或错位），这一行的单元格无法核对，请对照原文。", row.short)
+        } else {
+            format!(
+                "“{}”一行应有 {} 个数字，读出 {} 个（{}）：为免错位，这一行不予读取，请对照原文核实。",
+                row.short,
+                row.columns.len(),
+                got,
+                shown.join("、")
+            )
+        };
+        let mut f = Finding::new("P03", Severity::Doubt, Self::row_cells(table, row), msg);
+        f.expected = Some(row.columns.len() as f64);
+        f.actual = Some(got as f64);
+        self.model.doubts.push(f);
+    }
+
+    fn check_label(&mut self, table: &Table, row: &Row, written: &str) {
+        let official = label_core(row.label);
+        let w = label_core(written);
+        // Tolerated: brackets, quotes, numbering, punctuation, spaces, a group label in front.
+        if w.is_empty() || w.contains(&official) {
+            return;
+        }
+        // Labels split over several lines of a PDF arrive in pieces: only name a whole label.
+        if official.chars().count() > 16 && w.chars().count() < official.chars().count() {
+            return;
+        }
+        self.model.odd_labels.push(OddLabel {
+            cells: Self::row_cells(table, row),
+            official: row.label,
+            written: written.trim().to_string(),
+        });
+    }
+
+    /// t2 and t3: every entry with a label that names a row. For t3, entries whose label is
+    /// missing or unreadable are placed by the official row order when that is unambiguous.
+    fn labelled_rows(&mut self, table: &'static Table, entries: &[Entry], by_order: bool) -> usize {
+        let version = self.model.version;
+        let matched: Vec<Option<usize>> = entries
+            .iter()
+            .map(|e| match_row(table, version, &norm(&e.label)).and_then(|r| table.rows.iter().position(|x| x.key == r.key)))
+            .collect();
+        let mut assigned: Vec<Option<usize>> = matched.clone();
+        if by_order {
+            infer_by_order(&mut assigned, table.rows.len());
+        }
+        let mut seen = vec![false; table.rows.len()];
+        let mut found = 0;
+        for (i, e) in entries.iter().enumerate() {
+            let Some(ri) = assigned[i] else { continue };
+            if seen[ri] {
+                continue; // a second line naming the same row: the first one stands
+            }
+            seen[ri] = true;
+            found += 1;
+            let row = &table.rows[ri];
+            let values = fit(&e.values, row.columns.len());
+            if matched[i].is_some() && !e.carried {
+                self.check_label(table, row, &e.own_label);
+            }
+            if values.len() != row.columns.len() {
+                self.p03(table, row, values.len(), &values);
+                continue;
+            }
+            if matched[i].is_none() {
+                let msg = format!(
+                    "这一行在文件中没有可辨认的行标签（{}），按官方表格的行序推断为“{}”，请对照原文核实。",
+                    if e.label.trim().is_empty() { "空白".to_string() } else { format!("写作“{}”", e.label.trim()) },
+                    row.short
+                );
+                self.model.doubts.push(Finding::new("P03", Severity::Doubt, Self::row_cells(table, row), msg));
+            }
+            self.put_row(table, row, &values);
+        }
+        if found > 0 {
+            for (ri, row) in table.rows.iter().enumerate() {
+                if !seen[ri] {
+                    self.p03(table, row, 0, &[]);
+                }
+            }
+        }
+        found
+    }
+
+    fn t4(&mut self, entries: &[Entry]) -> usize {
+        let table = &format::T4;
+        // One flat run of 15 numbers: 1–5, 6–10, 11–15 (P04).
+        if let Some(e) = entries.iter().find(|e| fit(&e.values, 15).len() == 15) {
+            let v = fit(&e.values, 15);
+            for (k, row) in table.rows.iter().enumerate() {
+                self.put_row(table, row, &v[k * 5..k * 5 + 5]);
+            }
+            return 3;
+        }
+        let mut next = 0;
+        let mut found = 0;
+        let mut seen = [false; 3];
+        for e in entries {
+            let values = fit(&e.values, 5);
+            if values.len() != 5 {
+                continue;
+            }
+            let by_label = match_row(table, Version::V2021, &norm(&e.label)).and_then(|r| table.rows.iter().position(|x| x.key == r.key));
+            let Some(ri) = by_label.filter(|&r| !seen[r]).or_else(|| (next..3).find(|&r| !seen[r])) else { continue };
+            seen[ri] = true;
+            next = ri + 1;
+            found += 1;
+            self.put_row(table, &table.rows[ri], &values);
+        }
+        if found > 0 {
+            for (ri, row) in table.rows.iter().enumerate() {
+                if !seen[ri] {
+                    self.p03(table, row, 0, &[]);
+                }
+            }
+        }
+        found
+    }
+}
+
+/// Places entries without a recognised row between two recognised ones, when the number of such
+/// entries equals the number of rows missing between them (the official order is fixed).
+fn infer_by_order(assigned: &mut [Option<usize>], n_rows: usize) {
+    let anchors: Vec<usize> = (0..assigned.len()).filter(|&i| assigned[i].is_some()).collect();
+    for w in anchors.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let (ra, rb) = (assigned[a].unwrap_or(0), assigned[b].unwrap_or(0));
+        if rb <= ra || b - a < 2 {
+            continue;
+        }
+        if b - a - 1 == rb - ra - 1 {
+            for k in 1..(b - a) {
+                assigned[a + k] = Some(ra + k);
+            }
+        }
+    }
+    let _ = n_rows;
+}
+
+/// The report's title: a heading near the top that names a year and a report.
+fn find_title(doc: &Document, lines: &[Line]) -> Option<String> {
+    let paras: Vec<&str> = lines.iter().filter(|l| !l.in_table).map(|l| l.cells[0].as_str()).take(20).collect();
+    let clean = |s: &str| -> String {
+        let s = s.trim_matches(|c: char| cell::is_space(c) || c == '#' || c == '*');
+        // "2025 年" → "2025年": spaces a PDF puts around Latin digits
+        let mut out = String::new();
+        let chars: Vec<char> = s.chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            if cell::is_space(c) {
+                let prev = out.chars().last();
+                let next = chars[i + 1..].iter().find(|c| !cell::is_space(**c));
+                let latin = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+                if latin(prev.as_ref()) && latin(next) {
+                    out.push(' ');
+                }
+                continue;
+            }
+            out.push(c);
+        }
+        out
+    };
+    for (i, p) in paras.iter().enumerate() {
+        let t = clean(p);
+        if t.chars().count() > 80 || !has_year(&t) {
+            continue;
+        }
+        if t.contains("年度报告") || t.contains("年报") {
+            return Some(t);
+        }
+        // A title wrapped over two lines ("…政府信息公开" / "工作年度报告").
+        if let Some(n) = paras.get(i + 1) {
+            let n = clean(n);
+            if n.chars().count() <= 12 && n.contains("报告") && t.contains("政府信息公开") {
+                return Some(format!("{t}{n}"));
+            }
+        }
+    }
+    doc.title.as_deref().map(clean).filter(|t| has_year(t) && t.contains("报告"))
+}
+
+fn has_year(s: &str) -> bool {
+    year_in(s).is_some()
+}
+
+/// The first "YYYY年" in a text.
+pub fn year_in(s: &str) -> Option<i32> {
+    let c: Vec<char> = s.chars().map(cell::fold_width).collect();
+    for i in 0..c.len() {
+        if i + 4 <= c.len() && c[i..i + 4].iter().all(|d| d.is_ascii_digit()) && (i == 0 || !c[i - 1].is_ascii_digit()) {
+            let rest = c[i + 4..].iter().skip_while(|x| cell::is_space(**x)).next();
+            if rest == Some(&'年') {
+                let y: i32 = c[i..i + 4].iter().collect::<String>().parse().ok()?;
+                if (1990..=2100).contains(&y) {
+                    return Some(y);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The agency named in a title: the title without its year and report words.
+pub fn agency_of(title: &str) -> Option<String> {
+    let t: String = title.chars().filter(|c| !cell::is_space(*c)).collect();
+    let t = t.trim_start_matches(['(', '（']).to_string();
+    let year = year_in(&t)?.to_string();
+    let mut s = t.replacen(&format!("{year}年度"), "", 1).replacen(&format!("{year}年"), "", 1);
+    for suffix in ["政府信息公开工作年度报告", "政府信息公开年度报告", "信息公开工作年度报告", "年度报告", "工作报告", "年报"] {
+        if let Some(x) = s.strip_suffix(suffix) {
+            s = x.to_string();
+            break;
+        }
+    }
+    let s = s.trim_end_matches("关于").trim().to_string();
+    (!s.is_empty()).then_some(s)
+}
+
+/// The statistics period's year ("统计期限为2021年1月1日至…"), else the first year in the text.
+fn year_from_text(lines: &[Line]) -> Option<i32> {
+    lines
+        .iter()
+        .find(|l| l.norm.contains("统计期限") || l.norm.contains("统计时限"))
+        .and_then(|l| year_in(&l.norm))
+}
+
+/// Old (pre-2019) reports carry a free statistics table: 统计表, 申请总数 …
+fn is_old_format(lines: &[Line]) -> bool {
+    let all = |w: &str| lines.iter().any(|l| l.norm.contains(w));
+    all("统计表") && (all("申请总数") || all("依申请公开信息总数") || all("答复总数") || all("主动公开信息数"))
+}
+
+pub fn recognise(doc: &Document) -> Result<Model, ReadError> {
+    let lines = lines(doc);
+    let title = find_title(doc, &lines);
+    let year = title.as_deref().and_then(year_in).or_else(|| year_from_text(&lines));
+    let Some(reg) = regions(&lines) else {
+        return Err(no_tables_error(doc, &lines, year));
+    };
+    let table_lines = &lines[reg.t2.start..reg.t4.end];
+    let Some(version) = detect_version(table_lines).or_else(|| detect_version(&lines)) else {
+        if is_old_format(&lines) {
+            return Err(old_format_error(year));
+        }
+        return Err(no_tables_error(doc, &lines, year));
+    };
+    let mut model = Model {
+        input: doc.kind,
+        version,
+        year,
+        agency: title.as_deref().and_then(agency_of),
+        title,
+        cells: Vec::new(),
+        paras: lines.iter().filter(|l| !l.in_table).map(|l| l.cells[0].clone()).collect(),
+        odd_labels: Vec::new(),
+        doubts: Vec::new(),
+        tables_found: [false; 3],
+    };
+    let [t2, t3, _] = format::tables(version);
+    let mut r = Reader { model: &mut model };
+    let e2 = entries(&lines[reg.t2.clone()]);
+    let f2 = r.labelled_rows(t2, &e2, false);
+    let e3 = entries(&lines[reg.t3.clone()]);
+    let f3 = r.labelled_rows(t3, &e3, true);
+    let e4 = entries(&lines[reg.t4.clone()]);
+    let f4 = r.t4(&e4);
+    model.tables_found = [f2 > 0, f3 > 0, f4 > 0];
+    if !model.tables_found[1] && is_old_format(&lines) {
+        return Err(old_format_error(year));
+    }
+    column_labels(&mut model, &lines[reg.t3.clone()]);
+    let order = format::addresses(version);
+    model.cells.sort_by_key(|(k, _)| order.iter().position(|a| a == k));
+    Ok(model)
+}
+
+/// The t3 column headers as written: 社会组织 for 社会公益组织, 合计 for 总计 (rule S04).
+fn column_labels(model: &mut Model, lines: &[Line]) {
+    let header: String = lines.iter().take_while(|l| !l.norm.contains("本年新收")).map(|l| l.norm.as_str()).collect();
+    let col = |k: &str| -> Vec<String> {
+        format::table(model.version, "t3").map(|t| t.rows.iter().map(|r| format::address("t3", r.key, k)).collect()).unwrap_or_default()
+    };
+    if header.contains("社会组织") && !header.contains("社会公益组织") {
+        let cells = col("social");
+        model.odd_labels.push(OddLabel { cells, official: "社会公益组织", written: "社会组织".into() });
+    }
+    if header.contains("合计") && !header.contains("总计") {
+        let cells = col("total");
+        model.odd_labels.push(OddLabel { cells, official: "总计", written: "合计".into() });
+    }
+}
+
+fn old_format_error(year: Option<i32>) -> ReadError {
+    let y = year.map(|y| format!("（{y}年）")).unwrap_or_default();
+    ReadError::new(
+        "old_format",
+        format!(
+            "这是 2019年以前的旧格式年度报告{y}：它用“政府信息公开情况统计表”（申请总数等），\
+             不是国办公开办函〔2019〕60号或〔2021〕30号规定的表格，本工具不核对旧格式报告。"
+        ),
+    )
+}
+
+fn no_tables_error(doc: &Document, lines: &[Line], year: Option<i32>) -> ReadError {
+    if is_old_format(lines) {
+        return old_format_error(year);
+    }
+    let text: String = lines.iter().map(|l| l.norm.as_str()).collect();
+    let about_report = text.contains("政府信息公开") && (text.contains("年度报告") || text.contains("年报"));
+    if doc.kind == crate::document::InputKind::Html && (about_report || lines.len() < 30) {
+        return ReadError::new(
+            "no_tables",
+            "这个网页文件里没有年度报告的统计表格。很可能是网页还没加载完就保存了（有些门户网站用脚本在打开后才显示正文）。\
+             请在浏览器中等正文和表格完全显示后再“另存为”完整网页，或用“打印→另存为 PDF”，也可以下载报告的 Word 附件。",
+        );
+    }
+    if about_report {
+        return ReadError::new(
+            "no_tables",
+            "文件中找不到年度报告的统计表格（二、三、四部分的表格）。请确认上传的是报告全文，而不是只有文字部分。",
+        );
+    }
+    ReadError::new(
+        "not_a_report",
+        "这个文件不是政府信息公开工作年度报告：其中找不到“收到和处理政府信息公开申请情况”等报告表格。",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn norm_folds_brackets_numbering_and_spaces() {
+        assert_eq!(norm("（三） 不予公开 1、属于国家秘密"), "(三)不予公开1.属于国家秘密");
+        assert_eq!(norm("3.危及“三安全一稳定”"), "3.危及\"三安全一稳定\"");
+    }
+
+    #[test]
+    fn the_latest_word_names_the_row() {
+        let r = match_row(&format::T3_V2021, Version::V2021, &norm("(三) 不予公开 1.属于国家秘密")).unwrap();
+        assert_eq!(r.key, "denied.secret");
+        let r = match_row(&format::T3_V2021, Version::V2021, &norm("三、本年度办理结果 (一) 予以公开")).unwrap();
+        assert_eq!(r.key, "granted");
+        let r = match_row(&format::T3_V2021, Version::V2021, &norm("（七）总计")).unwrap();
+        assert_eq!(r.key, "results_total");
+        assert!(match_row(&format::T3_V2021, Version::V2021, &norm("申请人情况自然人法人或其他组织总计")).is_none());
+        let r = match_row(&format::T3_V2021, Version::V2021, &norm("3.其他")).unwrap();
+        assert_eq!(r.key, "other.other");
+    }
+
+    #[test]
+    fn label_core_drops_numbering_and_punctuation() {
+        assert_eq!(label_core("一、本年新收政府信息公开申请数量"), "本年新收政府信息公开申请数量");
+        assert_eq!(label_core("（一）予以公开"), "予以公开");
+        assert_eq!(label_core("1. 申请人无正当理由逾期不补正, 行政机关"), "申请人无正当理由逾期不补正行政机关");
+    }
+
+    #[test]
+    fn years_and_agencies() {
+        assert_eq!(year_in("2025 年上海市"), Some(2025));
+        assert_eq!(year_in("第12345号 2021年度"), Some(2021));
+        assert_eq!(agency_of("平潭综合实验区2021年度政府信息公开工作年度报告").as_deref(), Some("平潭综合实验区"));
+        assert_eq!(agency_of("2025年上海市人民政府办公厅政府信息公开工作年度报告").as_deref(), Some("上海市人民政府办公厅"));
+    }
+
+    #[test]
+    fn fit_trims_merge_remnants() {
+        let v = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(fit(&v(&["", "1", "2"]), 2), v(&["1", "2"]));
+        assert_eq!(fit(&v(&["1", "2", ""]), 2), v(&["1", "2"]));
+        assert_eq!(fit(&v(&["1", "2", "3"]), 2), v(&["1", "2", "3"]));
+    }
+
+    #[test]
+    fn order_inference_only_when_unambiguous() {
+        let mut a = vec![Some(3), None, Some(5)];
+        infer_by_order(&mut a, 10);
+        assert_eq!(a, vec![Some(3), Some(4), Some(5)]);
+        let mut b = vec![Some(3), None, Some(6)];
+        infer_by_order(&mut b, 10);
+        assert_eq!(b, vec![Some(3), None, Some(6)]);
+    }
+}

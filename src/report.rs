@@ -1,0 +1,152 @@
+//! The result of a check, as data: the one shape of `report-json.md` for the page, the JS API and
+//! the command line. Change it only by adding fields.
+
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Serialize, Serializer};
+
+use crate::cell::CellValue;
+use crate::format::Version;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Output {
+    pub reports: Vec<Report>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub file: String,
+    /// What the file was read as (`text`, `html`, `docx`, `doc`, …); null when it could not be read.
+    pub input: Option<&'static str>,
+    pub version: Option<Version>,
+    pub year: Option<i32>,
+    pub title: Option<String>,
+    /// The agency as named in the title (the title without year and report words); used to pair
+    /// reports of the same agency across years.
+    pub agency: Option<String>,
+    #[serde(serialize_with = "cells_as_map")]
+    pub cells: Vec<(String, CellValue)>,
+    pub findings: Vec<Finding>,
+    pub error: Option<ReadError>,
+}
+
+/// Cells are kept in the format's canonical order and written as one JSON object.
+fn cells_as_map<S: Serializer>(cells: &[(String, CellValue)], s: S) -> Result<S::Ok, S::Error> {
+    let mut m = s.serialize_map(Some(cells.len()))?;
+    for (k, v) in cells {
+        m.serialize_entry(k, v)?;
+    }
+    m.end()
+}
+
+impl Report {
+    pub fn failed(file: &str, input: Option<&'static str>, error: ReadError) -> Report {
+        Report {
+            file: file.to_string(),
+            input,
+            version: None,
+            year: None,
+            title: None,
+            agency: None,
+            cells: Vec::new(),
+            findings: Vec::new(),
+            error: Some(error),
+        }
+    }
+
+    pub fn cell(&self, address: &str) -> Option<&CellValue> {
+        self.cells.iter().find(|(k, _)| k == address).map(|(_, v)| v)
+    }
+
+    pub fn has_error_finding(&self) -> bool {
+        self.findings.iter().any(|f| f.severity == Severity::Error && f.status == Status::Failed)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Doubt,
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Doubt => "doubt",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// A rule either failed, or could not be assessed because an input cell is blank, not a number
+/// or missing. Not-assessable findings carry severity `info`: they are not errors of the report,
+/// but they are not passes either.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Failed,
+    NotAssessable,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub status: Status,
+    /// Every cell the rule involves, the cell to blame first.
+    pub cells: Vec<String>,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actual: Option<f64>,
+    /// The sentence of the report's text the finding is about (narrative rules), verbatim.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentence: Option<String>,
+    /// For cross-year findings: the other report's file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub related_file: Option<String>,
+}
+
+impl Finding {
+    pub fn new(rule: &'static str, severity: Severity, cells: Vec<String>, message: String) -> Finding {
+        Finding {
+            rule,
+            severity,
+            status: Status::Failed,
+            cells,
+            message,
+            expected: None,
+            actual: None,
+            sentence: None,
+            related_file: None,
+        }
+    }
+
+    pub fn not_assessable(rule: &'static str, cells: Vec<String>, message: String) -> Finding {
+        Finding { status: Status::NotAssessable, ..Finding::new(rule, Severity::Info, cells, message) }
+    }
+
+    pub fn values(mut self, expected: f64, actual: f64) -> Finding {
+        self.expected = Some(expected);
+        self.actual = Some(actual);
+        self
+    }
+}
+
+/// The file could not be read as a report at all. Nothing else of the report is filled then.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReadError {
+    pub code: &'static str,
+    pub message: String,
+}
+
+impl ReadError {
+    pub fn new(code: &'static str, message: impl Into<String>) -> ReadError {
+        ReadError { code, message: message.into() }
+    }
+}

@@ -1,0 +1,219 @@
+//! The rule catalogue (`spec/rules.md`) in one place: every rule's id, Chinese title, what it
+//! checks, why, an example, and the function that checks it. The page's rule reference
+//! (`docs/rules.md`) is rendered from this list, and a test keeps it current.
+//!
+//! Rules see only the model. Adding a rule is one entry here, one function, and one test.
+
+pub mod cells;
+pub mod structure;
+pub mod sums;
+pub mod tables;
+
+use crate::model::Model;
+use crate::report::{Finding, Severity};
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Read blank cells as 0 in sums. Off by default: a blank is not a zero.
+    pub blanks_as_zero: bool,
+}
+
+pub struct Ctx<'a> {
+    pub model: &'a Model,
+    pub opts: &'a Options,
+}
+
+/// How a rule is checked.
+pub enum Check {
+    /// On one report.
+    One(fn(&Ctx) -> Vec<Finding>),
+    /// On two reports of the same agency, last year's first.
+    Pair(fn(&Model, &Model) -> Vec<Finding>),
+    /// By recognition itself, while reading the tables (P03, P04).
+    Reading,
+}
+
+pub struct Rule {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub title: &'static str,
+    /// What it checks.
+    pub checks: &'static str,
+    /// Why a reviewer cares.
+    pub why: &'static str,
+    pub example: &'static str,
+    pub check: Check,
+}
+
+fn sum_rule(id: &'static str, title: &'static str, checks: &'static str, why: &'static str, example: &'static str, check: fn(&Ctx) -> Vec<Finding>) -> Rule {
+    Rule { id, severity: Severity::Error, title, checks, why, example, check: Check::One(check) }
+}
+
+pub fn catalogue() -> Vec<Rule> {
+    use Severity::*;
+    vec![
+        Rule {
+            id: "S02",
+            severity: Error,
+            title: "格式版本与报告年度相符",
+            checks: "从表格标签识别格式版本（2019 年版或 2021 年版），它必须与报告年度相符：2019、2020 年度用 2019 年版，2021 年度起用 2021 年版。",
+            why: "2021 年起国办公开办函〔2021〕30号规定了新的表格；仍用旧表的报告缺少新增的统计项。",
+            example: "2022 年度报告仍用“本年新制作数量”“政府集中采购”等旧表：未按照新格式。",
+            check: Check::One(structure::s02),
+        },
+        Rule {
+            id: "S03",
+            severity: Error,
+            title: "三张统计表齐全",
+            checks: "表二（主动公开）、表三（依申请公开）、表四（复议诉讼）都能找到。",
+            why: "三张表是年度报告格式的必备内容，缺表就无法核对。",
+            example: "报告只有文字，没有“收到和处理政府信息公开申请情况”表。",
+            check: Check::One(structure::s03),
+        },
+        Rule {
+            id: "S04",
+            severity: Warning,
+            title: "行列标签用规范表述",
+            checks: "每个行、列标签都能对应到官方格式的标签；不规范的写法按原文列出。",
+            why: "标签改动容易造成统计口径不一，也说明表格没有照官方模板填写。",
+            example: "表三列标题写作“社会组织”，官方为“社会公益组织”。",
+            check: Check::One(structure::s04),
+        },
+        Rule {
+            id: "C01",
+            severity: Error,
+            title: "件数是非负整数",
+            checks: "每个计数单元格都是不小于 0 的整数。",
+            why: "申请件数、决定数量不可能是负数、小数或文字。",
+            example: "本年新收申请数量（自然人）填为“abc”或“-2”。",
+            check: Check::One(cells::c01),
+        },
+        Rule {
+            id: "C02",
+            severity: Warning,
+            title: "空白和“/”“无”单元格",
+            checks: "列出空白或填“/”“无”“—”的单元格。",
+            why: "空白不等于 0：没有发生的事项应填 0，否则无法核对勾稽关系。",
+            example: "表三五类法人或其他组织的列整列空白。",
+            check: Check::One(cells::c02),
+        },
+        sum_rule(
+            "T3-01",
+            "表三每行：总计 = 各类申请人之和",
+            "表三每一行：总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他。",
+            "总计列是同一行各类申请人的合计，必须相加一致。",
+            "本年新收：自然人 3、商业企业 2，总计却填 4（应为 5）。",
+            |c| sums::check(sums::sum("T3-01"), c.model, c.opts.blanks_as_zero),
+        ),
+        sum_rule(
+            "T3-02",
+            "表三每列：办理结果总计 = 各项办理结果之和",
+            "表三每一列：（七）总计 = 予以公开 + 部分公开 + 不予公开各项 + 无法提供各项 + 不予处理各项 + 其他处理（各项）。",
+            "（七）总计是全部办理结果的合计。",
+            "自然人列各项办理结果相加为 12，（七）总计填 10。",
+            |c| sums::check(sums::sum("T3-02"), c.model, c.opts.blanks_as_zero),
+        ),
+        sum_rule(
+            "T3-03",
+            "表三每列：新收 + 结转 = 办结 + 结转下年度",
+            "表三每一列：本年新收 + 上年结转 = 办理结果总计 + 结转下年度继续办理（表头印明的勾稽关系）。",
+            "收到的申请要么本年办结，要么结转下年度，数量必须守恒。",
+            "总计列：新收 70 + 上年结转 0 = 70，办结 69 + 结转 0 = 69。",
+            |c| sums::check(sums::sum("T3-03"), c.model, c.opts.blanks_as_zero),
+        ),
+        Rule {
+            id: "T3-04",
+            severity: Warning,
+            title: "表三每列：办结和结转不超过收到",
+            checks: "当 T3-03 无法核对时，单独检查：结转下年度 ≤ 新收 + 上年结转，办理结果总计 ≤ 新收 + 上年结转。",
+            why: "即使有空白单元格，办结数也不可能多于收到的申请数。",
+            example: "新收 5、上年结转 0，办理结果总计却为 8。",
+            check: Check::One(tables::t3_04),
+        },
+        sum_rule(
+            "T4-01",
+            "表四行政复议：总计 = 各结果之和",
+            "行政复议：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计。",
+            "总计是四种结果的合计。",
+            "维持 1、纠正 0、其他 2、尚未审结 0，总计填 4（应为 3）。",
+            |c| sums::check(sums::sum("T4-01"), c.model, c.opts.blanks_as_zero),
+        ),
+        sum_rule(
+            "T4-02",
+            "表四未经复议直接起诉：总计 = 各结果之和",
+            "行政诉讼（未经复议直接起诉）：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计。",
+            "总计是四种结果的合计。",
+            "维持 12、其余为 0，总计填 21。",
+            |c| sums::check(sums::sum("T4-02"), c.model, c.opts.blanks_as_zero),
+        ),
+        sum_rule(
+            "T4-03",
+            "表四复议后起诉：总计 = 各结果之和",
+            "行政诉讼（复议后起诉）：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计。",
+            "总计是四种结果的合计。",
+            "各结果均为 0，总计填 1。",
+            |c| sums::check(sums::sum("T4-03"), c.model, c.opts.blanks_as_zero),
+        ),
+        Rule {
+            id: "P03",
+            severity: Doubt,
+            title: "一行的数字个数不对",
+            checks: "表格一行读出的数字比列数多或少（提取丢失、错位），这一行不读取、标为无法核对，绝不移位填充。",
+            why: "PDF 转文字、复制粘贴常丢失或挪动单元格；移位读取会造成虚假的错误。",
+            example: "“规章”一行只读出 22、235 两个数字，应有三个。",
+            check: Check::Reading,
+        },
+        Rule {
+            id: "P04",
+            severity: Info,
+            title: "表四为一行 15 个数字",
+            checks: "表四三块并排成一行 15 个数字时，按 1–5 行政复议、6–10 未经复议直接起诉、11–15 复议后起诉读取。",
+            why: "官方表四三块并排，文字版常成一行。",
+            example: "0 0 0 1 1 0 0 0 0 0 0 0 0 0 0",
+            check: Check::Reading,
+        },
+    ]
+}
+
+/// Runs every single-report rule and returns recognition's doubts with the findings.
+pub fn check(model: &Model, opts: &Options) -> Vec<Finding> {
+    let ctx = Ctx { model, opts };
+    let mut out = model.doubts.clone();
+    for r in catalogue() {
+        if let Check::One(f) = r.check {
+            out.extend(f(&ctx));
+        }
+    }
+    out
+}
+
+/// Runs the cross-year rules on two reports of one agency, last year's first.
+pub fn check_pair(prev: &Model, cur: &Model) -> Vec<Finding> {
+    catalogue()
+        .into_iter()
+        .filter_map(|r| match r.check {
+            Check::Pair(f) => Some(f(prev, cur)),
+            _ => None,
+        })
+        .flatten()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_documented() {
+        let cat = catalogue();
+        let mut ids: Vec<&str> = cat.iter().map(|r| r.id).collect();
+        ids.sort();
+        let n = ids.len();
+        ids.dedup();
+        assert_eq!(ids.len(), n, "unique rule ids");
+        for r in &cat {
+            assert!(!r.title.is_empty() && !r.checks.is_empty() && !r.why.is_empty() && !r.example.is_empty(), "{}", r.id);
+            assert!(r.title.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{} has a Chinese title", r.id);
+        }
+    }
+}

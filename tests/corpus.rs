@@ -1,0 +1,68 @@
+//! Every corpus report, in every form the readers support, against its hand-checked gold values.
+
+mod common;
+use common::*;
+use nianbao_check::{Severity, Status};
+
+/// Forms read with every gold cell equal (value and state).
+const EXACT: &[(&str, &str)] = &[("real/seed-2021-guanqian.txt", "seed-2021-guanqian")];
+
+/// Text pulled out of PDFs with cells displaced or lost: read as far as it honestly goes.
+/// (file, gold, the least share of gold cells that must be right)
+const PARTIAL: &[(&str, &str, f64)] = &[
+    ("real/2025-shanghai-office.md", "2025-shanghai-office", 0.9),
+    ("real/2025-shuyang-county.md", "2025-shuyang-county", 0.9),
+];
+
+#[test]
+fn exact_forms_match_gold_in_every_cell() {
+    let mut compared = 0;
+    for (file, g) in EXACT {
+        let gold = gold(g);
+        let r = check(file);
+        assert!(r.error.is_none(), "{file}: {:?}", r.error);
+        assert_eq!(r.version.map(|v| v.as_str()), gold["version"].as_str(), "{file} version");
+        assert_eq!(r.year, gold["year"].as_i64().map(|y| y as i32), "{file} year");
+        let c = compare(&r, &gold);
+        assert!(c.wrong.is_empty() && c.missing.is_empty(), "{file}: wrong {:#?} missing {:?}", c.wrong, c.missing);
+        compared += c.right;
+    }
+    println!("gold cells compared and equal: {compared}");
+    assert!(compared >= 200);
+}
+
+#[test]
+fn pdf_text_is_read_honestly() {
+    for (file, g, least) in PARTIAL {
+        let gold = gold(g);
+        let r = check(file);
+        assert!(r.error.is_none(), "{file}: {:?}", r.error);
+        let c = compare(&r, &gold);
+        let share = c.right as f64 / c.total as f64;
+        println!("{file}: {}/{} gold cells right ({:.1}%), {} not read, {} false", c.right, c.total, share * 100.0, c.missing.len(), c.wrong.len());
+        assert!(c.wrong.is_empty(), "{file}: false values {:#?}", c.wrong);
+        assert!(share >= *least, "{file}: only {share:.3} of gold cells right; missing {:?}", c.missing);
+        // Every cell not read is named by a doubt finding: unknown is shown as unknown.
+        for m in &c.missing {
+            assert!(r.findings.iter().any(|f| f.rule == "P03" && f.cells.contains(m)), "{file}: {m} missing without P03");
+        }
+    }
+}
+
+#[test]
+fn consistent_real_reports_have_no_error_finding() {
+    for (file, _) in EXACT.iter().chain(PARTIAL.iter().map(|(f, g, _)| (*f, *g)).collect::<Vec<_>>().iter()) {
+        let r = check(file);
+        let errors: Vec<_> = r.findings.iter().filter(|f| f.severity == Severity::Error && f.status == Status::Failed).collect();
+        assert!(errors.is_empty(), "{file}: {errors:#?}");
+    }
+}
+
+#[test]
+fn old_format_is_refused_with_a_reason() {
+    let r = check("real/pingtan-2013-oldformat.txt");
+    let e = r.error.expect("refused");
+    assert_eq!(e.code, "old_format");
+    assert!(e.message.contains("2019年以前的旧格式"), "{}", e.message);
+    assert!(r.cells.is_empty() && r.findings.is_empty());
+}

@@ -59,7 +59,6 @@ pub struct Row {
     pub group: Option<&'static str>,
     /// A short name for messages ("本年新收申请数量").
     pub short: &'static str,
-    #[serde(skip)]
     pub columns: &'static [Column],
     /// Words that identify the row in a normalised label (any of them), tried most specific first.
     #[serde(skip)]

@@ -123,15 +123,19 @@ const MAX_LABEL_CHARS: usize = 60;
 
 fn split(line: &Line) -> Option<Entry> {
     if line.in_table {
-        let last_label = line.cells.iter().rposition(|c| !cell::is_value_like(c));
-        let (label, own_label, values) = match last_label {
-            Some(k) => {
-                let label: Vec<&str> = line.cells[..=k].iter().filter(|c| !cell::is_value_like(c)).map(|s| s.as_str()).collect();
-                (label.join(""), line.cells[k].clone(), line.cells[k + 1..].to_vec())
-            }
-            None => (String::new(), String::new(), line.cells.clone()),
-        };
-        return Some(Entry { label, own_label, values, carried: false });
+        // The label is the run of text cells at the start of the row (after blanks a merged cell
+        // left); everything after it is values, text cells included: "abc" where a number
+        // should be is a wrong value, not more label.
+        let blank = |c: &String| cell::parse(c).state == CellState::Blank;
+        let start = line.cells.iter().position(|c| !blank(c)).unwrap_or(line.cells.len());
+        let run = line.cells[start..].iter().take_while(|c| !cell::is_value_like(c)).count();
+        if run == 0 {
+            return Some(Entry { label: String::new(), own_label: String::new(), values: line.cells.clone(), carried: false });
+        }
+        let end = start + run;
+        let label = line.cells[start..end].concat();
+        let own_label = line.cells[end - 1].clone();
+        return Some(Entry { label, own_label, values: line.cells[end..].to_vec(), carried: false });
     }
     let text = &line.cells[0];
     if is_page_footer(text) {
@@ -154,7 +158,7 @@ fn all_blank(v: &[String]) -> bool {
 
 /// Joins label fragments to the next line that has values but no label of its own.
 fn entries(lines: &[Line]) -> Vec<Entry> {
-    let raw: Vec<Entry> = lines.iter().filter_map(split).collect();
+    let raw: Vec<Entry> = lines.iter().filter_map(split).map(header_as_label).collect();
     let mut out = Vec::new();
     let mut pending = String::new();
     for (i, e) in raw.iter().enumerate() {
@@ -177,6 +181,18 @@ fn entries(lines: &[Line]) -> Vec<Entry> {
         }
     }
     out
+}
+
+/// A header row ("信息内容 | 本年制发件数 | …", "行政复议 | | 行政诉讼") has text but no number
+/// after its first cell: all of it is label.
+fn header_as_label(mut e: Entry) -> Entry {
+    let parsed: Vec<CellState> = e.values.iter().map(|v| cell::parse(v).state).collect();
+    if parsed.contains(&CellState::Text) && !parsed.contains(&CellState::Number) {
+        for v in e.values.drain(..) {
+            e.label.push_str(&v);
+        }
+    }
+    e
 }
 
 /// Trims blank cells that come from merged-cell remnants until the count fits: leading blanks

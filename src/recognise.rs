@@ -61,6 +61,8 @@ struct Entry {
     /// The last label cell alone: the row's own label without a merged group label before it.
     own_label: String,
     values: Vec<String>,
+    /// The label's cells, in order (a value written as text may be among the last ones).
+    label_cells: Vec<String>,
     /// The label came from preceding lines, not this one.
     carried: bool,
 }
@@ -130,12 +132,13 @@ fn split(line: &Line) -> Option<Entry> {
         let start = line.cells.iter().position(|c| !blank(c)).unwrap_or(line.cells.len());
         let run = line.cells[start..].iter().take_while(|c| !cell::is_value_like(c)).count();
         if run == 0 {
-            return Some(Entry { label: String::new(), own_label: String::new(), values: line.cells.clone(), carried: false });
+            return Some(Entry { label: String::new(), own_label: String::new(), label_cells: Vec::new(), values: line.cells.clone(), carried: false });
         }
         let end = start + run;
         let label = line.cells[start..end].concat();
         let own_label = line.cells[end - 1].clone();
-        return Some(Entry { label, own_label, values: line.cells[end..].to_vec(), carried: false });
+        let label_cells = line.cells[start..end].to_vec();
+        return Some(Entry { label, own_label, label_cells, values: line.cells[end..].to_vec(), carried: false });
     }
     let text = &line.cells[0];
     if is_page_footer(text) {
@@ -149,7 +152,7 @@ fn split(line: &Line) -> Option<Entry> {
         return None; // running text, not a table line
     }
     let values = tokens[tokens.len() - n_values..].iter().map(|s| s.to_string()).collect();
-    Some(Entry { own_label: label.clone(), label, values, carried: false })
+    Some(Entry { own_label: label.clone(), label_cells: vec![label.clone()], label, values, carried: false })
 }
 
 fn all_blank(v: &[String]) -> bool {
@@ -167,6 +170,9 @@ fn entries(lines: &[Line]) -> Vec<Entry> {
         let label_only = e.values.is_empty() || (all_blank(&e.values) && next_unlabelled);
         if !e.label.is_empty() && label_only {
             pending.push_str(&e.label);
+            if e.values.is_empty() && e.label_cells.len() > 1 {
+                out.push(e.clone()); // maybe "行政处罚 | 未统计": resolve() decides
+            }
             continue;
         }
         if e.values.is_empty() {
@@ -174,7 +180,7 @@ fn entries(lines: &[Line]) -> Vec<Entry> {
         }
         if e.label.is_empty() {
             let label = std::mem::take(&mut pending);
-            out.push(Entry { own_label: label.clone(), label, values: e.values.clone(), carried: true });
+            out.push(Entry { own_label: label.clone(), label_cells: vec![label.clone()], label, values: e.values.clone(), carried: true });
         } else {
             pending.clear();
             out.push(e.clone());
@@ -190,6 +196,7 @@ fn header_as_label(mut e: Entry) -> Entry {
     if parsed.contains(&CellState::Text) && !parsed.contains(&CellState::Number) {
         for v in e.values.drain(..) {
             e.label.push_str(&v);
+            e.label_cells.push(v);
         }
     }
     e
@@ -231,6 +238,26 @@ fn match_row(table: &'static Table, version: Version, label: &str) -> Option<&'s
         return table.rows.iter().find(|r| r.key == "other.other");
     }
     best.map(|(_, r)| r)
+}
+
+/// Matches an entry to a row. A text value right after the label ("行政处罚 | 未统计") looks like
+/// more label: when the whole run names no row with the right number of values, the last label
+/// cells are given back to the values, shortest label last.
+fn resolve(table: &'static Table, version: Version, e: &Entry) -> (Option<usize>, Entry) {
+    let index = |label: &str| match_row(table, version, &norm(label)).and_then(|r| table.rows.iter().position(|x| x.key == r.key));
+    let whole = index(&e.label);
+    let k = e.label_cells.len();
+    for j in (1..=k).rev() {
+        let label = e.label_cells[..j].concat();
+        let Some(ri) = index(&label) else { continue };
+        let mut values = e.label_cells[j..].to_vec();
+        values.extend(e.values.iter().cloned());
+        if fit(&values, table.rows[ri].columns.len()).len() == table.rows[ri].columns.len() {
+            let own_label = e.label_cells[j - 1].clone();
+            return (Some(ri), Entry { label, own_label, label_cells: e.label_cells[..j].to_vec(), values, carried: e.carried });
+        }
+    }
+    (whole, e.clone())
 }
 
 fn is_total_label(l: &str) -> bool {
@@ -350,10 +377,11 @@ impl Reader<'_> {
     /// missing or unreadable are placed by the official row order when that is unambiguous.
     fn labelled_rows(&mut self, table: &'static Table, entries: &[Entry], by_order: bool) -> usize {
         let version = self.model.version;
-        let matched: Vec<Option<usize>> = entries
+        let (matched, entries): (Vec<Option<usize>>, Vec<Entry>) = entries
             .iter()
-            .map(|e| match_row(table, version, &norm(&e.label)).and_then(|r| table.rows.iter().position(|x| x.key == r.key)))
-            .collect();
+            .map(|e| resolve(table, version, e))
+            .filter(|(_, e)| !e.values.is_empty())
+            .unzip();
         let mut assigned: Vec<Option<usize>> = matched.clone();
         if by_order {
             infer_by_order(&mut assigned, table.rows.len());

@@ -57,3 +57,106 @@ pub fn compare(report: &Report, gold: &Value) -> Comparison {
     }
     c
 }
+
+use nianbao_check::format::{self, Version};
+
+/// A report as tab-separated text in the official layout, with every cell's raw text from `cell`.
+/// The text reader and recognition read it like the seed.
+pub fn synth(version: Version, year: i32, cell: &dyn Fn(&str) -> String) -> String {
+    let mut s = format!("测试县人民政府{year}年政府信息公开工作年度报告\n\n一、总体情况\n\n本报告中所列数据的统计期限为{year}年1月1日至12月31日。\n\n二、主动公开政府信息情况\n\n");
+    let [t2, t3, t4] = format::tables(version);
+    let mut group = None;
+    for r in t2.rows {
+        if r.group != group {
+            group = r.group;
+            s.push_str(&format!("{}\t\t\t\n", r.group.unwrap_or("")));
+            let heads: Vec<&str> = r.columns.iter().map(|c| c.label).collect();
+            s.push_str(&format!("信息内容\t{}\n", heads.join("\t")));
+        }
+        let vals: Vec<String> = r.columns.iter().map(|c| cell(&format::address("t2", r.key, c.key))).collect();
+        s.push_str(&format!("{}\t{}\n", r.label, vals.join("\t")));
+    }
+    s.push_str("\n三、收到和处理政府信息公开申请情况\n\n");
+    s.push_str("(本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和)\t\t申请人情况\t\t\t\t\t\t\n");
+    s.push_str("\t\t自然人\t法人或其他组织\t\t\t\t\t总计\n\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t\n");
+    for r in t3.rows {
+        let vals: Vec<String> = r.columns.iter().map(|c| cell(&format::address("t3", r.key, c.key))).collect();
+        s.push_str(&format!("{}\t{}\t{}\n", r.group.unwrap_or(""), r.label, vals.join("\t")));
+    }
+    s.push_str("\n四、政府信息公开行政复议、行政诉讼情况\n\n行政复议\t\t\t\t\t行政诉讼\n");
+    s.push_str("结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\n");
+    let mut flat = Vec::new();
+    for r in t4.rows {
+        for c in r.columns {
+            flat.push(cell(&format::address("t4", r.key, c.key)));
+        }
+    }
+    s.push_str(&flat.join("\t"));
+    s.push_str("\n\n五、存在的主要问题及改进情况\n\n一是公开内容还不够全面。下一步将加强培训。\n\n六、其他需要报告的事项\n\n本年度未收取信息处理费。\n");
+    s
+}
+
+/// A consistent set of values: every sum of the format holds. `seed` varies the numbers.
+pub fn consistent(version: Version, seed: u64) -> std::collections::HashMap<String, String> {
+    let mut x = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    let mut next = |n: u64| {
+        x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (x >> 33) % n
+    };
+    let mut v = std::collections::HashMap::new();
+    let [t2, t3, t4] = format::tables(version);
+    for r in t2.rows {
+        for c in r.columns {
+            let val = match c.kind {
+                format::ValueKind::Amount => format!("{}.{}", next(100), next(10)),
+                format::ValueKind::Money => format!("{}元", next(100000)),
+                _ => next(50).to_string(),
+            };
+            v.insert(format::address("t2", r.key, c.key), val);
+        }
+    }
+    // v2021: issued documents stay in force (T2-01); v2019: totals cover the new ones (T2-02).
+    for row in ["regulations", "normative"] {
+        let (a, b) = if version == Version::V2021 { ("issued", "in_force") } else { ("made", "public_total") };
+        let issued: u64 = v[&format!("t2/{row}/{a}")].parse().unwrap();
+        v.insert(format!("t2/{row}/{b}"), (issued + 60).to_string());
+    }
+    let cols = ["natural", "commercial", "research", "social", "legal", "other"];
+    let results: Vec<&str> = t3.rows.iter().map(|r| r.key).filter(|k| !["new", "carried", "results_total", "carry_forward"].contains(k)).collect();
+    let mut results_total = [0u64; 6];
+    for r in &results {
+        let mut row = 0;
+        for (i, c) in cols.iter().enumerate() {
+            let n = if next(3) == 0 { next(20) } else { 0 };
+            results_total[i] += n;
+            row += n;
+            v.insert(format!("t3/{r}/{c}"), n.to_string());
+        }
+        v.insert(format!("t3/{r}/total"), row.to_string());
+    }
+    let mut sums = [[0u64; 7]; 4]; // new, carried, results_total, carry_forward
+    for (i, _) in cols.iter().enumerate() {
+        let carry_forward = next(5);
+        let carried = next(5).min(results_total[i] + carry_forward);
+        let new = results_total[i] + carry_forward - carried;
+        for (k, n) in [new, carried, results_total[i], carry_forward].into_iter().enumerate() {
+            sums[k][i] = n;
+            sums[k][6] += n;
+        }
+    }
+    for (k, key) in ["new", "carried", "results_total", "carry_forward"].into_iter().enumerate() {
+        for (i, c) in cols.iter().chain(["total"].iter()).enumerate() {
+            v.insert(format!("t3/{key}/{c}"), sums[k][i].to_string());
+        }
+    }
+    for r in t4.rows {
+        let mut total = 0;
+        for c in ["upheld", "corrected", "other", "pending"] {
+            let n = next(4);
+            total += n;
+            v.insert(format!("t4/{}/{c}", r.key), n.to_string());
+        }
+        v.insert(format!("t4/{}/total", r.key), total.to_string());
+    }
+    v
+}

@@ -1,0 +1,108 @@
+//! Cell rules (C01–C06) and t2 rules (T2-01..03) on generated reports of both formats: each rule
+//! fails on its case and passes on the consistent report.
+
+mod common;
+use common::*;
+use nianbao_check::format::Version;
+use nianbao_check::{check_bytes, Finding, Options, Report, Severity};
+
+fn report(version: Version, change: &[(&str, &str)]) -> Report {
+    let year = if version == Version::V2021 { 2022 } else { 2020 };
+    let mut vals = consistent(version, 7);
+    for (a, raw) in change {
+        assert!(vals.insert(a.to_string(), raw.to_string()).is_some(), "{a}");
+    }
+    let text = synth(version, year, &|a| vals[a].clone());
+    check_bytes("synth.txt", text.as_bytes(), &Options::default())
+}
+
+fn of<'a>(r: &'a Report, rule: &str) -> Vec<&'a Finding> {
+    r.findings.iter().filter(|f| f.rule == rule).collect()
+}
+
+#[test]
+fn consistent_reports_of_both_formats_have_no_finding() {
+    for v in [Version::V2021, Version::V2019] {
+        let r = report(v, &[]);
+        assert!(r.error.is_none(), "{:?}", r.error);
+        assert_eq!(r.version, Some(v));
+        assert_eq!(r.cells.len(), if v == Version::V2021 { 200 } else { 198 });
+        assert!(r.findings.is_empty(), "{v:?}: {:#?}", r.findings);
+    }
+}
+
+#[test]
+fn c01_negative_fraction_and_text_counts() {
+    let r = report(Version::V2021, &[("t4/review/pending", "-1")]);
+    assert_eq!(of(&r, "C01")[0].cells, ["t4/review/pending"]);
+    let r = report(Version::V2021, &[("t2/licensing/decisions", "2.5")]);
+    assert_eq!(of(&r, "C01")[0].cells, ["t2/licensing/decisions"]);
+    let r = report(Version::V2021, &[("t2/penalty/decisions", "未统计")]);
+    let f = of(&r, "C01");
+    assert_eq!(f[0].severity, Severity::Error);
+    assert!(f[0].message.contains("未统计"));
+}
+
+#[test]
+fn c02_lists_blanks_and_placeholders_per_table() {
+    let r = report(Version::V2021, &[("t2/penalty/decisions", "/"), ("t2/coercion/decisions", "")]);
+    let f = of(&r, "C02");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].cells, ["t2/penalty/decisions", "t2/coercion/decisions"]);
+}
+
+#[test]
+fn c03_fee_amount_in_wan_yuan() {
+    for (raw, word) in [("251000元", "单位"), ("24252.311082", "6 位小数"), ("99999999", "不合常理")] {
+        let r = report(Version::V2021, &[("t2/fees/amount", raw)]);
+        let f = of(&r, "C03");
+        assert_eq!(f.len(), 1, "{raw}");
+        assert!(f[0].message.contains(word), "{}", f[0].message);
+    }
+    assert!(of(&report(Version::V2021, &[("t2/fees/amount", "96171.6")]), "C03").is_empty());
+}
+
+#[test]
+fn c05_v2019_change_and_procurement_unit() {
+    let r = report(Version::V2019, &[("t2/licensing/change", "+12")]);
+    assert!(of(&r, "C05").is_empty(), "a signed change is right");
+    assert_eq!(r.cell("t2/licensing/change").unwrap().value, Some(12.0));
+    let r = report(Version::V2019, &[("t2/licensing/change", "1.5")]);
+    assert_eq!(of(&r, "C05")[0].cells, ["t2/licensing/change"]);
+    let r = report(Version::V2019, &[("t2/procurement/amount", "251000")]);
+    assert!(of(&r, "C05")[0].message.contains("单位"));
+}
+
+#[test]
+fn c06_several_numbers_or_words_around_one() {
+    let r = report(Version::V2021, &[("t2/normative/repealed", "55（含自然失效29件）")]);
+    let f = of(&r, "C06");
+    assert_eq!(f[0].severity, Severity::Doubt);
+    assert_eq!(r.cell("t2/normative/repealed").unwrap().value, Some(55.0));
+    let r = report(Version::V2021, &[("t3/new/legal", "2 0")]);
+    assert_eq!(of(&r, "C06")[0].cells, ["t3/new/legal"]);
+    assert!(of(&r, "C01").is_empty(), "a doubtful reading is not called a wrong value");
+}
+
+#[test]
+fn t2_rules() {
+    let r = report(Version::V2021, &[("t2/normative/issued", "5"), ("t2/normative/in_force", "0")]);
+    assert_eq!(of(&r, "T2-01")[0].cells, ["t2/normative/in_force", "t2/normative/issued"]);
+    let r = report(Version::V2019, &[("t2/regulations/published", "70"), ("t2/regulations/public_total", "8")]);
+    assert!(of(&r, "T2-02").iter().any(|f| f.cells == ["t2/regulations/public_total", "t2/regulations/published"]));
+    let r = report(Version::V2019, &[("t2/penalty/prev_items", "10"), ("t2/penalty/change", "-12")]);
+    let f = of(&r, "T2-03");
+    assert_eq!(f[0].cells, ["t2/penalty/change", "t2/penalty/prev_items"]);
+    assert_eq!(f[0].severity, Severity::Error);
+    assert!(of(&report(Version::V2019, &[("t2/penalty/prev_items", "10"), ("t2/penalty/change", "-10")]), "T2-03").is_empty());
+}
+
+#[test]
+fn s02_old_tables_in_a_new_year() {
+    let vals = consistent(Version::V2019, 3);
+    let text = synth(Version::V2019, 2022, &|a| vals[a].clone());
+    let r = check_bytes("x.txt", text.as_bytes(), &Options::default());
+    let f = of(&r, "S02");
+    assert_eq!(f.len(), 1);
+    assert!(f[0].message.contains("未按照新格式"), "{}", f[0].message);
+}

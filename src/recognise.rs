@@ -218,6 +218,37 @@ fn fit(values: &[String], expected: usize) -> Vec<String> {
     v
 }
 
+/// A t3 row with one value too many where joining two adjacent one-digit cells ("2", "0" → "20")
+/// makes the row's total equal the sum of its parts, in exactly one way.
+fn join_split_number(table: &Table, values: &[String]) -> Option<(Vec<String>, usize)> {
+    let n = table.rows.first()?.columns.len();
+    if table.id != "t3" || values.len() != n + 1 {
+        return None;
+    }
+    let digit = |s: &str| {
+        let t = s.trim_matches(cell::is_space);
+        t.chars().count() == 1 && t.chars().all(|c| cell::fold_width(c).is_ascii_digit())
+    };
+    let mut found = None;
+    for i in 0..n {
+        if !(digit(&values[i]) && digit(&values[i + 1])) {
+            continue;
+        }
+        let mut v = values.to_vec();
+        let joined = format!("{}{}", v[i].trim_matches(cell::is_space), v[i + 1].trim_matches(cell::is_space));
+        v.splice(i..i + 2, [joined]);
+        let nums: Option<Vec<f64>> = v.iter().map(|x| cell::parse(x).value).collect();
+        let Some(nums) = nums else { continue };
+        if nums[..n - 1].iter().sum::<f64>() == nums[n - 1] {
+            if found.is_some() {
+                return None; // two readings close the sum: do not guess
+            }
+            found = Some((v, i));
+        }
+    }
+    found
+}
+
 /// Which row of `table` a normalised label names, by the row's words; the word found last in the
 /// label wins, because a merged group label comes first ("(三)不予公开1.属于国家秘密").
 fn match_row(table: &'static Table, version: Version, label: &str) -> Option<&'static Row> {
@@ -355,6 +386,23 @@ impl Reader<'_> {
         self.model.doubts.push(f);
     }
 
+    /// P01: the row is read with the two cells joined, and the join is named as a doubt.
+    fn p01(&mut self, table: &Table, row: &Row, split: &[String], at: usize, joined: &[String]) {
+        let cells = Self::row_cells(table, row);
+        let mut named = vec![cells[at].clone()];
+        named.extend(cells.iter().filter(|c| **c != cells[at]).cloned());
+        let msg = format!(
+            "“{}”一行读出 {} 个数字，多出一个；把相邻的“{}”“{}”连成 {} 后总计正好相符，按此读取。数字可能在排版或提取中被拆开，请对照原文核实",
+            row.short,
+            split.len(),
+            split[at].trim(),
+            split[at + 1].trim(),
+            joined[at]
+        );
+        self.model.doubts.push(Finding::new("P01", Severity::Doubt, named, msg));
+        self.put_row(table, row, joined);
+    }
+
     fn check_label(&mut self, table: &Table, row: &Row, written: &str) {
         let official = label_core(row.label);
         let w = label_core(written);
@@ -401,7 +449,10 @@ impl Reader<'_> {
                 self.check_label(table, row, &e.own_label);
             }
             if values.len() != row.columns.len() {
-                self.p03(table, row, values.len(), &values);
+                match join_split_number(table, &values) {
+                    Some((joined, at)) => self.p01(table, row, &values, at, &joined),
+                    None => self.p03(table, row, values.len(), &values),
+                }
                 continue;
             }
             if matched[i].is_none() {
@@ -507,7 +558,10 @@ fn find_title(doc: &Document, lines: &[Line]) -> Option<String> {
             continue;
         }
         if t.contains("年度报告") || t.contains("年报") {
-            return Some(t);
+            // A line that holds the container's title with more around it ("标题：…-网站名",
+            // "首页>…") is decoration around it: the container's own title is the clean one.
+            let inner = doc.title.as_deref().map(clean).filter(|d| has_year(d) && d.len() < t.len() && t.contains(d.as_str()));
+            return Some(inner.unwrap_or(t));
         }
         // A title wrapped over two lines ("…政府信息公开" / "工作年度报告").
         if let Some(n) = paras.get(i + 1) {

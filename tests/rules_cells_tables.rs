@@ -106,3 +106,43 @@ fn s02_old_tables_in_a_new_year() {
     assert_eq!(f.len(), 1);
     assert!(f[0].message.contains("未按照新格式"), "{}", f[0].message);
 }
+
+/// Adds `delta` to a t3 result cell and keeps every balance: the row total, the results total and
+/// the new applications grow with it.
+fn bump(vals: &mut std::collections::HashMap<String, String>, row: &str, col: &str, delta: i64) {
+    for a in [format!("t3/{row}/{col}"), format!("t3/{row}/total"), format!("t3/results_total/{col}"), "t3/results_total/total".into(), format!("t3/new/{col}"), "t3/new/total".into()] {
+        let v: i64 = vals[&a].parse().unwrap();
+        vals.insert(a, (v + delta).to_string());
+    }
+}
+
+#[test]
+fn p01_a_split_number_is_joined_when_the_sum_closes() {
+    let mut vals = consistent(Version::V2021, 11);
+    let now: i64 = vals["t3/granted/legal"].parse().unwrap();
+    bump(&mut vals, "granted", "legal", 20 - now);
+    let text = synth(Version::V2021, 2022, &|a| vals[a].clone());
+    assert!(check_bytes("a.txt", text.as_bytes(), &Options::default()).findings.is_empty());
+    // The extraction split 20 into two cells.
+    let line = text.lines().find(|l| l.contains("（一）予以公开")).unwrap();
+    let mut f: Vec<&str> = line.split('\t').collect();
+    let legal = f.len() - 3;
+    assert_eq!(f[legal], "20");
+    f.splice(legal..legal + 1, ["2", "0"]);
+    let broken = text.replace(line, &f.join("\t"));
+    let r = check_bytes("b.txt", broken.as_bytes(), &Options::default());
+    let p01 = of(&r, "P01");
+    assert_eq!(p01.len(), 1, "{:#?}", r.findings);
+    assert_eq!(p01[0].severity, Severity::Doubt);
+    assert_eq!(p01[0].cells[0], "t3/granted/legal");
+    assert_eq!(r.cell("t3/granted/legal").unwrap().value, Some(20.0));
+    assert!(!r.has_error_finding());
+    // When no join closes the sum, the row is not read (P03), never shifted.
+    let f2: Vec<&str> = line.split('\t').collect();
+    let mut g = f2.clone();
+    g.insert(legal, "7");
+    let r = check_bytes("c.txt", text.replace(line, &g.join("\t")).as_bytes(), &Options::default());
+    assert!(of(&r, "P01").is_empty());
+    assert!(of(&r, "P03").iter().any(|f| f.cells.contains(&"t3/granted/natural".to_string())));
+    assert!(r.cell("t3/granted/natural").is_none());
+}

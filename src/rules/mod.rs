@@ -209,6 +209,15 @@ pub fn catalogue() -> Vec<Rule> {
             |c| sums::check(sums::sum("T4-03"), c.model, c.opts.blanks_as_zero),
         ),
         Rule {
+            id: "P01",
+            severity: Doubt,
+            title: "数字可能被拆开",
+            checks: "表三一行多出一个数字，而把相邻两个一位数连起来（2、0 → 20）正好使总计相符时，按连起来读取并提示核对。",
+            why: "网页和 PDF 提取常把一个两位数拆进两个单元格。",
+            example: "“予以公开”一行读出 2 0 0 0 0 0 0 20：应为 20 0 0 0 0 0 20。",
+            check: Check::Reading,
+        },
+        Rule {
             id: "P03",
             severity: Doubt,
             title: "一行的数字个数不对",

@@ -146,3 +146,21 @@ fn p01_a_split_number_is_joined_when_the_sum_closes() {
     assert!(of(&r, "P03").iter().any(|f| f.cells.contains(&"t3/granted/natural".to_string())));
     assert!(r.cell("t3/granted/natural").is_none());
 }
+
+#[test]
+fn a_blank_total_column_is_not_assessable_not_wrong() {
+    let vals = consistent(Version::V2021, 5);
+    let text = synth(Version::V2021, 2022, &|a| if a.starts_with("t3/") && a.ends_with("/total") { String::new() } else { vals[a].clone() });
+    let r = check_bytes("x.txt", text.as_bytes(), &Options::default());
+    assert!(!r.has_error_finding(), "{:#?}", r.findings);
+    let na: Vec<_> = r.findings.iter().filter(|f| f.status == nianbao_check::Status::NotAssessable).collect();
+    // T3-01 in each of the 25 rows, T3-02 and T3-03 in the total column.
+    assert_eq!(na.iter().filter(|f| f.rule == "T3-01").count(), 25);
+    assert_eq!(na.iter().filter(|f| f.rule == "T3-02").count(), 1);
+    assert_eq!(na.iter().filter(|f| f.rule == "T3-03").count(), 1);
+    for f in &na {
+        assert!(f.cells[0].ends_with("/total"), "the blank cell first: {f:?}");
+        assert!(f.message.contains("空白"), "{}", f.message);
+    }
+    assert_eq!(of(&r, "C02")[0].cells.len(), 25);
+}

@@ -18,7 +18,7 @@ pub mod report;
 pub mod rules;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use readers::LegacyDecoder;
 pub use report::{Finding, Output, ReadError, Report, Severity, Status};

@@ -4,6 +4,11 @@
 //! compared). Exit status: 0 when no report has an error-severity finding, 1 when one has, 2 when
 //! a file could not be read.
 
+// Native only. `cargo test --target wasm32` builds every bin of the crate, so on wasm32 this is
+// an empty crate without a main.
+#![cfg_attr(target_arch = "wasm32", no_main)]
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::process::ExitCode;
 
 use nianbao_check::{check, readers::native_decoder, Input, Options, Output, Severity, Status};

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Builds the page's WebAssembly: cargo (wasm32, release) → wasm-bindgen --target web → www/pkg →
+# wasm-opt -Oz (npm binaryen). Prints the sizes, raw and gzipped, and writes docs/size-report.md.
+# Knobs: WASM_OPT=0 skips wasm-opt; WASM_ROUTE=rustup|debian (see wasm-env.sh).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/wasm-env.sh"
+cd "$ROOT"
+
+want="$(wasm_bindgen_version)"
+have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
+if [ "$have" != "$want" ]; then
+  echo "wasm-bindgen CLI is '${have:-missing}', Cargo.lock has $want: run scripts/setup.sh" >&2
+  exit 1
+fi
+
+name="$(crate_name)"
+echo "== build: cargo build --lib --release (wasm32, route $(choose_route))"
+wasm_cargo build --lib --release --locked
+wasm="$(wasm_target_dir)/wasm32-unknown-unknown/release/$name.wasm"
+
+out="$ROOT/www/pkg"
+rm -rf "$out"
+wasm-bindgen --target web --no-typescript --out-dir "$out" "$wasm"
+if [ "${WASM_OPT:-1}" != 0 ]; then
+  echo "== build: wasm-opt -Oz"
+  wasm-opt -Oz --strip-debug --strip-producers "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm.opt"
+  mv "$out/${name}_bg.wasm.opt" "$out/${name}_bg.wasm"
+fi
+
+# Sizes: what a visitor downloads. gzip -9 approximates what a server sends compressed.
+raw() { wc -c <"$1" | tr -d ' '; }
+gz() { gzip -9 -c "$1" | wc -c | tr -d ' '; }
+page_js=(www/*.js "$out/$name.js")
+js_raw=0; js_gz=0
+for f in "${page_js[@]}"; do js_raw=$((js_raw + $(raw "$f"))); js_gz=$((js_gz + $(gz "$f"))); done
+w="$out/${name}_bg.wasm"; glue="$out/$name.js"
+mkdir -p docs
+{
+  echo "# Size report"
+  echo
+  echo "Written by \`scripts/build.sh\` ($(date -u +%Y-%m-%d), route $(choose_route), wasm-opt $([ "${WASM_OPT:-1}" != 0 ] && echo -Oz || echo off))."
+  echo "Bytes; gzip is \`gzip -9\`."
+  echo
+  echo "| file | raw | gzip |"
+  echo "|---|---:|---:|"
+  echo "| \`pkg/${name}_bg.wasm\` | $(raw "$w") | $(gz "$w") |"
+  echo "| \`pkg/$name.js\` (wasm-bindgen glue) | $(raw "$glue") | $(gz "$glue") |"
+  for f in www/*.js; do echo "| \`${f#www/}\` | $(raw "$f") | $(gz "$f") |"; done
+  echo "| all JS | $js_raw | $js_gz |"
+} >docs/size-report.md
+cat docs/size-report.md

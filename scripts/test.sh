@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Everything CI runs: setup, build, the native tests of the whole crate, the wasm test in node,
+# and the browser tests of the page. Exits non-zero on any failure.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/wasm-env.sh"
+cd "$ROOT"
+
+scripts/setup.sh
+scripts/build.sh
+
+echo "== test: cargo test (native, whole crate)"
+host_cargo test --locked
+
+echo "== test: tests/wasm.rs in node (wasm-bindgen-test)"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner wasm_cargo test --locked --test wasm
+
+echo "== test: the page in headless Chromium (e2e/)"
+node --test e2e/

@@ -1,0 +1,125 @@
+//! The WebAssembly layer: JS values in, the core's `Output` out as plain objects. No logic lives
+//! here; every rule, reader and message is in the pure-Rust core.
+//!
+//! Errors at this boundary (a malformed argument) become a JS `Error` in one place (`bad`);
+//! a file that is not a report is not an error here: it is a report with `error` set.
+
+use std::collections::BTreeMap;
+
+use js_sys::{Array, ArrayBuffer, Reflect, Uint8Array};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+use crate::format::{self, Version};
+use crate::rules;
+use crate::{Input, Options};
+
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+fn bad(msg: impl std::fmt::Display) -> JsError {
+    JsError::new(&msg.to_string())
+}
+
+/// `json_compatible`: maps become plain objects and 64-bit numbers plain numbers, so the page
+/// sees exactly the JSON shape of `report-json.md`.
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(bad)
+}
+
+/// The browser decodes GBK/GB18030 and every other WHATWG label itself: no tables in the bundle.
+fn decode_legacy(label: &str, bytes: &[u8]) -> Option<String> {
+    let decoder = web_sys::TextDecoder::new_with_label(label).ok()?;
+    decoder.decode_with_u8_array(bytes).ok()
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct JsOptions {
+    blanks_as_zero: bool,
+}
+
+struct File {
+    name: String,
+    bytes: Vec<u8>,
+    edits: Vec<(String, String)>,
+}
+
+/// One `{name, bytes, edits?}`. Bytes are copied out of the Uint8Array in one call (serde would
+/// walk them one element at a time).
+fn file_of(i: u32, value: &JsValue) -> Result<File, JsError> {
+    if !value.is_object() {
+        return Err(bad(format!("files[{i}] 必须是 {{name, bytes}} 对象")));
+    }
+    let get = |key: &str| Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    let name = get("name").as_string().ok_or_else(|| bad(format!("files[{i}].name 必须是字符串")))?;
+    let raw = get("bytes");
+    let bytes = if raw.is_instance_of::<Uint8Array>() || raw.is_instance_of::<ArrayBuffer>() {
+        Uint8Array::new(&raw).to_vec()
+    } else {
+        return Err(bad(format!("files[{i}].bytes 必须是 Uint8Array 或 ArrayBuffer")));
+    };
+    let edits_js = get("edits");
+    let edits = if edits_js.is_undefined() || edits_js.is_null() {
+        Vec::new()
+    } else {
+        let map: BTreeMap<String, String> = serde_wasm_bindgen::from_value(edits_js)
+            .map_err(|e| bad(format!("files[{i}].edits 必须是 {{单元格地址: 文本}} 对象：{e}")))?;
+        map.into_iter().collect()
+    };
+    Ok(File { name, bytes, edits })
+}
+
+/// Checks files together (cross-year rules pair reports of one agency).
+/// `files`: `[{name, bytes: Uint8Array, edits?: {address: rawText}}]`; `options`: `{blanksAsZero?}`.
+#[wasm_bindgen]
+pub fn check(files: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    if !Array::is_array(&files) {
+        return Err(bad("files 必须是数组"));
+    }
+    let files: Vec<File> =
+        Array::from(&files).iter().enumerate().map(|(i, f)| file_of(i as u32, &f)).collect::<Result<_, _>>()?;
+    let opts: JsOptions = if options.is_undefined() || options.is_null() {
+        JsOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(options).map_err(|e| bad(format!("options 无效：{e}")))?
+    };
+    let inputs: Vec<Input> =
+        files.iter().map(|f| Input { name: &f.name, bytes: &f.bytes, edits: f.edits.clone() }).collect();
+    let out = crate::check(&inputs, &Options { blanks_as_zero: opts.blanks_as_zero }, decode_legacy);
+    to_js(&out)
+}
+
+/// The official layout of a format version (`"v2019"` or `"v2021"`): tables, rows (with their
+/// merged group labels) and columns, for drawing the tables as printed.
+#[wasm_bindgen]
+pub fn layout(version: &str) -> Result<JsValue, JsError> {
+    let v = match version {
+        "v2019" => Version::V2019,
+        "v2021" => Version::V2021,
+        other => return Err(bad(format!("未知的格式版本：{other}（应为 v2019 或 v2021）"))),
+    };
+    to_js(&format::tables(v))
+}
+
+#[derive(Serialize)]
+struct RuleInfo {
+    id: &'static str,
+    severity: crate::Severity,
+    title: &'static str,
+    checks: &'static str,
+    why: &'static str,
+    example: &'static str,
+}
+
+/// The rule catalogue, for the page's rule reference.
+#[wasm_bindgen]
+pub fn rules() -> Result<JsValue, JsError> {
+    let list: Vec<RuleInfo> = rules::catalogue()
+        .into_iter()
+        .map(|r| RuleInfo { id: r.id, severity: r.severity, title: r.title, checks: r.checks, why: r.why, example: r.example })
+        .collect();
+    to_js(&list)
+}

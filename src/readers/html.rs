@@ -1,7 +1,16 @@
 //! HTML reader: a saved portal page or Word's HTML export.
-// Placeholder until the HTML reader lands: such files are refused with a clear message.
+//!
+//! html5gum tokenizes; the little tree a report needs is built here from the tags: tables (nested
+//! ones each their own grid), rows, cells with their spans, and the running text between them.
+//! A table whose cells hold other tables is page layout: its text becomes paragraphs and the
+//! tables inside it are read on their own, so a portal's frame never swallows the report.
+//! Whitespace is collapsed as a browser renders it; a line break in the source between two
+//! Chinese characters disappears (Word wraps its HTML every ~80 bytes, mid-word).
 
-use crate::document::Document;
+use html5gum::{DefaultEmitter, Token, Tokenizer};
+
+use crate::cell;
+use crate::document::{Block, Document, Grid, InputKind};
 use crate::report::ReadError;
 
 pub fn looks_like_html(text: &str) -> bool {
@@ -9,6 +18,424 @@ pub fn looks_like_html(text: &str) -> bool {
     head.contains("<html") || head.contains("<!doctype html") || head.contains("<table") || head.contains("<body") || head.contains("<meta")
 }
 
-pub fn read(_text: &str) -> Result<Document, ReadError> {
-    Err(ReadError::new("unsupported", "暂时还不能读取网页（HTML）文件。"))
+pub fn read(text: &str) -> Result<Document, ReadError> {
+    let mut b = Builder::default();
+    let mut emitter = DefaultEmitter::default();
+    // script/style/textarea/title hold raw text: without switching the tokenizer's state, a
+    // `"<td>"` inside a script string would open a cell.
+    emitter.naively_switch_states(true);
+    for token in Tokenizer::new_with_emitter(text, emitter) {
+        // The string reader cannot fail (its error type is Infallible).
+        let Ok(token) = token;
+        b.token(token);
+    }
+    Ok(b.finish())
+}
+
+/// Tables nest this deep at most (a report sits two or three layout tables deep); deeper ones
+/// are read as text, so hostile markup cannot exhaust the stack when the tree is walked.
+const MAX_NESTING: usize = 32;
+
+/// Elements whose content is never shown as the page's text.
+const HIDDEN: &[&str] = &["script", "style", "noscript", "template", "textarea", "iframe", "noembed", "noframes", "svg", "math", "object", "select"];
+
+/// Elements that start a new line of text where they open and where they close.
+const BLOCK: &[&str] = &[
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "br", "section", "article",
+    "header", "footer", "nav", "main", "aside", "blockquote", "pre", "hr", "form", "center", "address", "figure",
+    "figcaption", "fieldset", "legend", "details", "summary", "tr", "td", "th", "caption", "option", "body", "html",
+    "dir", "menu", "hgroup", "table", "thead", "tbody", "tfoot",
+];
+
+enum Item {
+    Text(String),
+    Break,
+    Table(TableB),
+}
+
+/// Running text (of the page or of one cell) with the tables inside it.
+#[derive(Default)]
+struct Flow {
+    items: Vec<Item>,
+    /// Collapsible whitespace seen since the last character: `Some(true)` if it held a line break.
+    pending: Option<bool>,
+    prev: Option<char>,
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
+}
+
+impl Flow {
+    fn text(&mut self, s: &str) {
+        for c in s.chars() {
+            if matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c') {
+                let nl = c == '\n' || c == '\r';
+                self.pending = Some(self.pending.unwrap_or(false) || nl);
+                continue;
+            }
+            let space = match (self.pending.take(), self.prev) {
+                (Some(nl), Some(p)) => !(nl && is_wide(p) && is_wide(c)),
+                _ => false,
+            };
+            let buf = match self.items.last_mut() {
+                Some(Item::Text(t)) => t,
+                _ => {
+                    self.items.push(Item::Text(String::new()));
+                    match self.items.last_mut() {
+                        Some(Item::Text(t)) => t,
+                        _ => unreachable!("just pushed a text item"),
+                    }
+                }
+            };
+            if space {
+                buf.push(' ');
+            }
+            buf.push(c);
+            self.prev = Some(c);
+        }
+    }
+
+    fn line_break(&mut self) {
+        self.pending = None;
+        self.prev = None;
+        if !matches!(self.items.last(), None | Some(Item::Break)) {
+            self.items.push(Item::Break);
+        }
+    }
+
+    fn table(&mut self, t: TableB) {
+        self.line_break();
+        self.items.push(Item::Table(t));
+        self.line_break();
+    }
+
+    fn has_table(&self) -> bool {
+        self.items.iter().any(|i| matches!(i, Item::Table(_)))
+    }
+
+    /// The text of a cell: lines joined by `\n`, blank padding lines dropped beside real text.
+    fn cell_text(self) -> String {
+        let mut s = String::new();
+        for i in self.items {
+            match i {
+                Item::Text(t) => s.push_str(&t),
+                Item::Break => s.push('\n'),
+                Item::Table(_) => {}
+            }
+        }
+        let lines: Vec<&str> =
+            s.split('\n').map(|l| l.trim_matches(|c: char| c.is_ascii_whitespace())).filter(|l| !l.is_empty()).collect();
+        let blank = |l: &&str| l.chars().all(cell::is_space);
+        if lines.iter().any(|l| !blank(l)) {
+            lines.into_iter().filter(|l| !blank(l)).collect::<Vec<_>>().join("\n")
+        } else {
+            lines.join("\n")
+        }
+    }
+
+    /// The flow as blocks: a paragraph per line, each table in its place.
+    fn blocks(self, out: &mut Vec<Block>) {
+        let mut para = String::new();
+        let flush = |para: &mut String, out: &mut Vec<Block>| {
+            let p = para.trim_matches(cell::is_space);
+            if !p.is_empty() {
+                out.push(Block::Para(p.to_string()));
+            }
+            para.clear();
+        };
+        for i in self.items {
+            match i {
+                Item::Text(t) => para.push_str(&t),
+                Item::Break => flush(&mut para, out),
+                Item::Table(t) => {
+                    flush(&mut para, out);
+                    t.blocks(out);
+                }
+            }
+        }
+        flush(&mut para, out);
+    }
+}
+
+struct CellB {
+    row_span: usize,
+    col_span: usize,
+    flow: Flow,
+}
+
+#[derive(Default)]
+struct TableB {
+    rows: Vec<Vec<CellB>>,
+    row_open: bool,
+    cell: Option<CellB>,
+}
+
+impl TableB {
+    fn close_cell(&mut self) {
+        if let Some(c) = self.cell.take() {
+            if !self.row_open {
+                self.start_row();
+            }
+            if let Some(r) = self.rows.last_mut() {
+                r.push(c);
+            }
+        }
+    }
+
+    fn start_row(&mut self) {
+        self.rows.push(Vec::new());
+        self.row_open = true;
+    }
+
+    fn blocks(self, out: &mut Vec<Block>) {
+        let n_cells: usize = self.rows.iter().map(Vec::len).sum();
+        let layout = n_cells <= 1 || self.rows.iter().flatten().any(|c| c.flow.has_table());
+        if layout {
+            for c in self.rows.into_iter().flatten() {
+                c.flow.blocks(out);
+            }
+            return;
+        }
+        let rows = self
+            .rows
+            .into_iter()
+            .map(|r| r.into_iter().map(|c| (c.flow.cell_text(), c.row_span, c.col_span)).collect())
+            .collect();
+        out.push(Block::Table(Grid::place(rows)));
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    doc: Flow,
+    tables: Vec<TableB>,
+    /// `<table>`s opened beyond `MAX_NESTING`, read as plain text of the innermost cell.
+    too_deep: usize,
+    /// Inside a hidden element: its name and how deep it nests in itself.
+    skip: Option<(String, usize)>,
+    in_title: bool,
+    title: Option<String>,
+    meta_title: Option<String>,
+}
+
+fn span_attr(tag: &html5gum::StartTag<()>, name: &[u8]) -> usize {
+    let Some(v) = tag.attributes.get(name) else { return 1 };
+    let s = String::from_utf8_lossy(&v.value);
+    let digits: String = s.trim().chars().take_while(|c| c.is_ascii_digit()).take(6).collect();
+    digits.parse::<usize>().ok().filter(|&n| n > 0).unwrap_or(1)
+}
+
+impl Builder {
+    /// Where text goes now: the innermost open cell, or the page.
+    fn flow(&mut self) -> &mut Flow {
+        match self.tables.iter_mut().rev().find_map(|t| t.cell.as_mut()) {
+            Some(c) => &mut c.flow,
+            None => &mut self.doc,
+        }
+    }
+
+    fn token(&mut self, token: Token) {
+        match token {
+            Token::StartTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name).into_owned();
+                if let Some((skipping, depth)) = &mut self.skip {
+                    if *skipping == name {
+                        *depth += 1;
+                        return;
+                    }
+                    // Word's `<o:p>` is always closed; should one not be, a cell boundary ends it.
+                    if !(skipping == "o:p" && matches!(name.as_str(), "td" | "th" | "tr" | "table" | "p" | "div")) {
+                        return;
+                    }
+                    self.skip = None;
+                }
+                self.start_tag(&name, &tag);
+            }
+            Token::EndTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name).into_owned();
+                if let Some((skipping, depth)) = &mut self.skip {
+                    if *skipping == name {
+                        *depth -= 1;
+                        if *depth == 0 {
+                            self.skip = None;
+                        }
+                        return;
+                    }
+                    if !(skipping == "o:p" && matches!(name.as_str(), "td" | "th" | "tr" | "table" | "p" | "div")) {
+                        return;
+                    }
+                    self.skip = None;
+                }
+                self.end_tag(&name);
+            }
+            Token::String(s) => {
+                if self.skip.is_some() {
+                    return;
+                }
+                let s = String::from_utf8_lossy(&s.value);
+                if self.in_title {
+                    self.title.get_or_insert_with(String::new).push_str(&s);
+                } else {
+                    self.flow().text(&s);
+                }
+            }
+            // Comments (Word's `<!--[if gte mso 9]>…<![endif]-->` too), doctypes, parse errors.
+            _ => {}
+        }
+    }
+
+    fn start_tag(&mut self, name: &str, tag: &html5gum::StartTag<()>) {
+        if HIDDEN.contains(&name) || name == "o:p" {
+            // `<script/>` still switched the tokenizer to raw text: its content ends at `</script>`.
+            if !tag.self_closing || html5gum::naive_next_state(name.as_bytes()).is_some() {
+                self.skip = Some((name.to_string(), 1));
+            }
+            return;
+        }
+        match name {
+            "title" => {
+                // Only the page's own title; an SVG's or a later one is body text at most.
+                self.in_title = self.title.is_none();
+                if !self.in_title {
+                    self.skip = Some(("title".into(), 1));
+                }
+            }
+            "meta" => {
+                let attr = |k: &[u8]| tag.attributes.get(k).map(|v| String::from_utf8_lossy(&v.value).trim().to_string());
+                let key = attr(b"name").or_else(|| attr(b"property")).unwrap_or_default().to_ascii_lowercase();
+                if matches!(key.as_str(), "articletitle" | "og:title") && self.meta_title.is_none() {
+                    self.meta_title = attr(b"content").filter(|c| !c.is_empty());
+                }
+            }
+            "table" => {
+                self.flow().line_break();
+                if self.tables.len() >= MAX_NESTING {
+                    self.too_deep += 1;
+                } else {
+                    self.tables.push(TableB::default());
+                }
+            }
+            "tr" | "td" | "th" | "thead" | "tbody" | "tfoot" if self.too_deep > 0 => self.flow().line_break(),
+            "tr" => match self.tables.last_mut() {
+                Some(t) => {
+                    t.close_cell();
+                    t.start_row();
+                }
+                None => self.flow().line_break(),
+            },
+            "td" | "th" => match self.tables.last_mut() {
+                Some(t) => {
+                    t.close_cell();
+                    if !t.row_open {
+                        t.start_row();
+                    }
+                    t.cell = Some(CellB {
+                        row_span: span_attr(tag, b"rowspan"),
+                        col_span: span_attr(tag, b"colspan"),
+                        flow: Flow::default(),
+                    });
+                }
+                None => self.flow().line_break(),
+            },
+            "thead" | "tbody" | "tfoot" => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.close_cell();
+                    t.row_open = false;
+                }
+            }
+            _ if BLOCK.contains(&name) => self.flow().line_break(),
+            _ => {}
+        }
+    }
+
+    fn end_tag(&mut self, name: &str) {
+        match name {
+            "title" => self.in_title = false,
+            "table" if self.too_deep > 0 => self.too_deep -= 1,
+            "tr" | "td" | "th" | "thead" | "tbody" | "tfoot" if self.too_deep > 0 => self.flow().line_break(),
+            "table" => {
+                if let Some(mut t) = self.tables.pop() {
+                    t.close_cell();
+                    self.flow().table(t);
+                }
+            }
+            "tr" | "thead" | "tbody" | "tfoot" => match self.tables.last_mut() {
+                Some(t) => {
+                    t.close_cell();
+                    t.row_open = false;
+                }
+                None => self.flow().line_break(),
+            },
+            "td" | "th" => match self.tables.last_mut() {
+                Some(t) => t.close_cell(),
+                None => self.flow().line_break(),
+            },
+            _ if BLOCK.contains(&name) => self.flow().line_break(),
+            _ => {}
+        }
+    }
+
+    fn finish(mut self) -> Document {
+        while let Some(mut t) = self.tables.pop() {
+            t.close_cell();
+            self.flow().table(t);
+        }
+        let mut blocks = Vec::new();
+        self.doc.blocks(&mut blocks);
+        let title = self.meta_title.or(self.title).map(|t| page_title(&t)).filter(|t| !t.is_empty());
+        Document { kind: InputKind::Html, title, blocks }
+    }
+}
+
+/// A `<title>` without the site's name: portals write "报告标题_栏目_网站" or "报告标题-网站".
+fn page_title(raw: &str) -> String {
+    let t: String = {
+        let mut f = Flow::default();
+        f.text(raw);
+        f.cell_text()
+    };
+    let parts: Vec<&str> = t
+        .split(['_', '|', '｜'])
+        .flat_map(|p| p.split(" - "))
+        .flat_map(|p| p.split(['—', '–']))
+        .map(|p| p.trim_matches(cell::is_space))
+        .filter(|p| !p.is_empty())
+        .collect();
+    // A '-' may also join a date ("2023-12"), so split on it only when a part names the report.
+    let named = |p: &str| p.contains("报告") || p.contains("年报");
+    if let Some(p) = parts.iter().find(|p| named(p)) {
+        let dashed: Vec<&str> = p.split('-').map(|s| s.trim_matches(cell::is_space)).collect();
+        return dashed.iter().find(|s| named(s)).map_or(p.to_string(), |s| s.to_string());
+    }
+    parts.first().map_or(t.clone(), |p| p.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paras(d: &Document) -> Vec<&str> {
+        d.blocks.iter().filter_map(|b| if let Block::Para(p) = b { Some(p.as_str()) } else { None }).collect()
+    }
+
+    #[test]
+    fn site_name_is_cut_from_the_title() {
+        assert_eq!(page_title("平潭综合实验区2019年度政府信息公开工作年度报告_政府信息公开年报_平潭综合实验区党工委管委会"), "平潭综合实验区2019年度政府信息公开工作年度报告");
+        assert_eq!(page_title("沭阳县发展和改革局2023年政府信息公开年度报告-沭阳县发改局"), "沭阳县发展和改革局2023年政府信息公开年度报告");
+        assert_eq!(page_title("  首页 | 某市政府 "), "首页");
+    }
+
+    #[test]
+    fn raw_text_elements_do_not_open_cells() {
+        let d = read("<title>x</title><script>var s='<table><tr><td>1</td></tr></table>';</script><style>td{}</style><p>正文</p>").unwrap();
+        assert!(d.blocks.iter().all(|b| matches!(b, Block::Para(_))));
+        assert_eq!(paras(&d), vec!["正文"]);
+    }
+
+    #[test]
+    fn wrapped_source_lines_between_chinese_characters_vanish() {
+        let d = read("<p>本年新\r\n制作数量 and\nmore</p>").unwrap();
+        assert_eq!(paras(&d), vec!["本年新制作数量 and more"]);
+    }
 }

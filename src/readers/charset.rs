@@ -3,7 +3,9 @@
 //! Order of evidence, as browsers do: a BOM; valid UTF-8; a charset declared in `<meta charset>`
 //! or `<meta http-equiv content="…charset=…">` in the first 4 KB; otherwise GB18030, the superset
 //! of GBK and GB2312 that Chinese portals without a declaration use. A declaration that
-//! contradicts valid UTF-8 loses: portals copy templates with stale `<meta>` tags.
+//! contradicts valid UTF-8 loses: portals copy templates with stale `<meta>` tags. So does a
+//! `utf-8` declaration on bytes that are not UTF-8 (GBK content in a UTF-8 template), while UTF-8
+//! with a rare broken sequence stays UTF-8.
 
 use super::LegacyDecoder;
 use crate::report::ReadError;
@@ -25,6 +27,10 @@ pub fn decode(bytes: &[u8], decode: LegacyDecoder) -> Result<String, ReadError> 
             "无法识别的文件类型：既不是网页、文本，也不是 Word 文件。请上传年度报告的 .html、.txt、.doc 或 .docx 文件。",
         ));
     }
+    if mostly_utf8(bytes) {
+        // A UTF-8 page with a stray byte or cut off mid-character: read as GBK it would be garbled whole.
+        return Ok(String::from_utf8_lossy(bytes).into_owned());
+    }
     // GB2312 and GBK labels are decoded as GB18030: pages labelled gb2312 really contain GBK.
     let label = match declared_charset(bytes).as_deref() {
         Some("utf-8") | Some("utf8") | None => "gb18030",
@@ -36,6 +42,31 @@ pub fn decode(bytes: &[u8], decode: LegacyDecoder) -> Result<String, ReadError> 
 
 fn unreadable(label: &str) -> ReadError {
     ReadError::new("encoding", format!("无法按声明的字符编码“{label}”解码此文件，请确认文件没有损坏。"))
+}
+
+/// UTF-8 with at most one broken sequence per 20 good multi-byte characters. GBK text is far
+/// from that: read as UTF-8, the corpus pages have more broken sequences than good ones.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                good += s.chars().filter(|c| !c.is_ascii()).count();
+                break;
+            }
+            Err(e) => {
+                let (ok, after) = rest.split_at(e.valid_up_to());
+                good += std::str::from_utf8(ok).map_or(0, |s| s.chars().filter(|c| !c.is_ascii()).count());
+                bad += 1;
+                match e.error_len() {
+                    Some(n) => rest = &after[n..],
+                    None => break, // cut off inside the last character
+                }
+            }
+        }
+    }
+    good >= 20 * bad
 }
 
 /// Control bytes other than whitespace mean this is not a text file at all.
@@ -104,6 +135,19 @@ mod tests {
         assert_eq!(decode(&bom, native_decoder).unwrap(), "规章");
         // valid UTF-8 wins over a stale GBK declaration
         assert!(decode("<meta charset=gbk>规章".as_bytes(), native_decoder).unwrap().contains("规章"));
+    }
+
+    #[test]
+    fn broken_utf8_stays_utf8_and_gbk_declared_utf8_is_gbk() {
+        let mut page = "<meta charset=utf-8><p>".to_string();
+        page.push_str(&"本年新收政府信息公开申请数量".repeat(10));
+        let mut bytes = page.clone().into_bytes();
+        bytes.insert(30, 0xFF);
+        bytes.extend_from_slice(&"规章".as_bytes()[..4]); // cut off mid-character
+        let text = decode(&bytes, native_decoder).unwrap();
+        assert!(text.contains(&"本年新收政府信息公开申请数量".repeat(9)), "{text}");
+        let (gbk, _, _) = encoding_rs::GBK.encode(&page);
+        assert_eq!(decode(&gbk, native_decoder).unwrap(), page);
     }
 
     #[test]

@@ -88,6 +88,8 @@ pub fn check(inputs: &[Input], opts: &Options, decode: LegacyDecoder) -> Output 
     for (prev, cur) in pairs(&models) {
         let (Some(p), Some(c)) = (&models[prev], &models[cur]) else { continue };
         for mut f in rules::check_pair(p, c) {
+            // The message is read on its own (the command line, a portal): it names last year's file.
+            f.message = format!("{}（上年报告：{}）", f.message, inputs[prev].name);
             f.related_file = Some(inputs[prev].name.to_string());
             reports[cur].findings.push(f);
         }

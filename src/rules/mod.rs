@@ -5,9 +5,11 @@
 //! Rules see only the model. Adding a rule is one entry here, one function, and one test.
 
 pub mod cells;
+pub mod narrative;
 pub mod structure;
 pub mod sums;
 pub mod tables;
+pub mod years;
 
 use crate::model::Model;
 use crate::report::{Finding, Severity};
@@ -234,6 +236,151 @@ pub fn catalogue() -> Vec<Rule> {
             why: "官方表四三块并排，文字版常成一行。",
             example: "0 0 0 1 1 0 0 0 0 0 0 0 0 0 0",
             check: Check::Reading,
+        },
+        // Structure of the text, text against tables, across years (narrative.rs, years.rs).
+        Rule {
+            id: "S01",
+            severity: Warning,
+            title: "六个部分齐全、顺序正确",
+            checks: "正文有“一、总体情况”至“六、其他需要报告的事项”六个部分的标题，且按顺序排列；标题写法有出入（如“五、存在问题及改进情况”“存在的主要问题及整改措施”、用“一.”或 Markdown 标题）仍认作同一部分。",
+            why: "年度报告格式规定了六个部分；缺一部分，往往就缺了应报告的内容。",
+            example: "报告从“四、政府信息公开行政复议、行政诉讼情况”直接跳到“六、其他需要报告的事项”，没有第五部分。",
+            check: Check::One(structure::s01),
+        },
+        Rule {
+            id: "S06",
+            severity: Error,
+            title: "报告年度前后一致",
+            checks: "标题、统计期限和正文提到本报告时写的年度是同一年。",
+            why: "照搬上年报告时最容易漏改年份；年度不一致，整份报告的数据归属就说不清。",
+            example: "标题为“2021年政府信息公开工作年度报告”，正文写“统计期限为2020年1月1日至12月31日”。",
+            check: Check::One(structure::s06),
+        },
+        Rule {
+            id: "S07",
+            severity: Warning,
+            title: "统计期限为全年",
+            checks: "正文写明的统计期限从报告年度的 1 月 1 日起，到同年 12 月 31 日止。",
+            why: "年度报告统计一个完整的自然年度；期限不全或跨年，数字就不能与上下年衔接。",
+            example: "“本报告统计期限为2021年1月1日至2021年11月30日”。",
+            check: Check::One(structure::s07),
+        },
+        Rule {
+            id: "S09",
+            severity: Warning,
+            title: "第五部分有实际内容",
+            checks: "“五、存在的主要问题及改进情况”不为空，也不只写一个“无”。",
+            why: "格式要求如实报告存在的问题和改进措施，一个“无”等于没有报告。",
+            example: "“五、存在的主要问题及改进情况 无。”",
+            check: Check::One(structure::s09),
+        },
+        Rule {
+            id: "N01",
+            severity: Warning,
+            title: "文字中的收到申请数与表三一致",
+            checks: "第一、五、六部分“（共）收到/受理……申请 X 件”与表三本年新收总计相符（写明或实际含上年结转的，与新收加上年结转相符）；紧跟其后的“其中自然人 X 件、法人或其他组织 X 件”与相应列相符。",
+            why: "文字和表格是同一份报告的两处表述，数字不同说明至少有一处写错。",
+            example: "正文“全年共收到政府信息公开申请 72 件”，表三本年新收总计为 70。",
+            check: Check::One(narrative::n01),
+        },
+        Rule {
+            id: "N02",
+            severity: Warning,
+            title: "文字中的上年结转数与表三一致",
+            checks: "“上年结转 X 件”与表三上年结转总计相符。",
+            why: "文字和表格应一致。",
+            example: "“办结 1191 件（含上年结转 189 件）”，表三上年结转总计为 180。",
+            check: Check::One(narrative::n02),
+        },
+        Rule {
+            id: "N03",
+            severity: Warning,
+            title: "文字中的办结数与表三一致",
+            checks: "“办结/答复/共办理 X 件”与表三办理结果总计相符。",
+            why: "文字和表格应一致。",
+            example: "“及时依法依规办结 69 件”，表三（七）总计为 68。",
+            check: Check::One(narrative::n03),
+        },
+        Rule {
+            id: "N04",
+            severity: Warning,
+            title: "文字中的结转下年度数与表三一致",
+            checks: "“结转下年度（继续办理）X 件”“X 件顺延到下年度”与表三结转下年度继续办理总计相符。",
+            why: "文字和表格应一致。",
+            example: "“1 件结转下年度继续办理”，表三结转下年度总计为 0。",
+            check: Check::One(narrative::n04),
+        },
+        Rule {
+            id: "N05",
+            severity: Warning,
+            title: "文字中的办理结果与表三一致",
+            checks: "“予以公开/部分公开/不予公开/无法提供/不予处理/其他处理 X 件”与表三该行或该组各项之和相符（“予以公开及部分公开”为两行之和）；只与其中一项或某一列相符时，指明是哪一项（提示）。",
+            why: "文字常只引用一组中的一项或自然人一列，要区分“说得不全”和“说错了”。",
+            example: "“不予公开 20 件”，表三不予公开 8 项之和为 18。",
+            check: Check::One(narrative::n05),
+        },
+        Rule {
+            id: "N06",
+            severity: Warning,
+            title: "文字中的百分比算得对",
+            checks: "办理结果后写的“占 X%”“（X%）”按办理结果总计重新计算，误差不超过 0.1 个百分点。",
+            why: "百分比是由件数算出来的，算错说明件数或总数有一处不对。",
+            example: "“予以公开及部分公开 42 件，占 58.85%”，42 ÷ 81 = 51.85%。",
+            check: Check::One(narrative::n06),
+        },
+        Rule {
+            id: "N07",
+            severity: Warning,
+            title: "文字中的复议、诉讼数与表四一致",
+            checks: "“行政复议 X 件（起）”与表四行政复议总计相符，“行政诉讼 X 件（起）”与未经复议直接起诉和复议后起诉的总计之和相符；“均获维持”“未发生被纠错、败诉”时表四结果纠正为 0。",
+            why: "文字和表格应一致；说“均获维持”而表中有纠正，是实质性的矛盾。",
+            example: "“行政诉讼 9 起”，表四两类行政诉讼总计之和为 6。",
+            check: Check::One(narrative::n07),
+        },
+        Rule {
+            id: "N10",
+            severity: Error,
+            title: "说未发生复议诉讼，表四应全为 0",
+            checks: "文字说“未发生（因政府信息公开引起的）行政复议、行政诉讼”时，表四相应的总计为 0。",
+            why: "报告自相矛盾：文字否认的事，表格里却有。",
+            example: "“本年度未发生行政复议、行政诉讼”，表四行政复议总计为 1。",
+            check: Check::One(narrative::n10),
+        },
+        Rule {
+            id: "N11",
+            severity: Error,
+            title: "说未收到申请，表三新收应为 0",
+            checks: "文字说“未收到/无……政府信息公开申请”时，表三本年新收总计为 0。",
+            why: "报告自相矛盾：文字说没有申请，表格里却有。",
+            example: "“2021年我乡无收到任何组织或个人依申请公开政府信息的情况”，表三本年新收总计为 2。",
+            check: Check::One(narrative::n11),
+        },
+        Rule {
+            id: "X01",
+            severity: Error,
+            title: "上年结转与上年报告的结转下年度一致",
+            checks: "同一机关相邻两年的报告：本年表三每一列的“上年结转”等于上年报告同一列的“结转下年度继续办理”（2019 年版接 2021 年版同样核对）。",
+            why: "上年没办完转到今年的申请，两份报告说的是同一批件，数量必须相同。",
+            example: "2021 年报告结转下年度 1 件，2022 年报告上年结转却填 0。",
+            check: Check::Pair(years::x01),
+        },
+        Rule {
+            id: "X02",
+            severity: Warning,
+            title: "现行有效件数与上年衔接",
+            checks: "2021 年版表二，规章和行政规范性文件：上年现行有效 + 本年制发 − 本年废止 = 本年现行有效。",
+            why: "现行有效件数是逐年累计的存量，对不上多半是漏报了废止或统计口径变了。",
+            example: "上年现行有效 698 件，本年制发 77、废止 132，本年现行有效应为 643，表中为 470。",
+            check: Check::Pair(years::x02),
+        },
+        Rule {
+            id: "X05",
+            severity: Warning,
+            title: "不照抄上年报告",
+            checks: "本年正文一半以上的句子与上年相同（数字除外），或表三、表四的数字与上年完全相同（且不全为 0）。",
+            why: "照抄上年报告的，内容和数字往往都没有如实更新。",
+            example: "两年的“存在的主要问题及改进情况”一字不差，只改了年份。",
+            check: Check::Pair(years::x05),
         },
     ]
 }

@@ -7,7 +7,7 @@
 //! Whitespace is collapsed as a browser renders it; a line break in the source between two
 //! Chinese characters disappears (Word wraps its HTML every ~80 bytes, mid-word).
 
-use html5gum::{DefaultEmitter, Token, Tokenizer};
+use html5gum::{naive_next_state, Emitter, Error, State, Tokenizer};
 
 use crate::cell;
 use crate::document::{Block, Document, Grid, InputKind};
@@ -20,16 +20,122 @@ pub fn looks_like_html(text: &str) -> bool {
 
 pub fn read(text: &str) -> Result<Document, ReadError> {
     let mut b = Builder::default();
-    let mut emitter = DefaultEmitter::default();
-    // script/style/textarea/title hold raw text: without switching the tokenizer's state, a
-    // `"<td>"` inside a script string would open a cell.
-    emitter.naively_switch_states(true);
-    for token in Tokenizer::new_with_emitter(text, emitter) {
-        // The string reader cannot fail (its error type is Infallible).
-        let Ok(token) = token;
-        b.token(token);
-    }
+    let emitter = Feed { b: &mut b, text: Vec::new(), tag: Tag::default(), last_start_tag: Vec::new() };
+    // The string reader cannot fail (its error type is Infallible).
+    let Ok(()) = Tokenizer::new_with_emitter(text, emitter).finish();
     Ok(b.finish())
+}
+
+/// A tag as the tokenizer builds it.
+#[derive(Default)]
+struct Tag {
+    end: bool,
+    self_closing: bool,
+    name: Vec<u8>,
+    /// (name, value); the first of a repeated name counts, as in browsers.
+    attrs: Vec<(Vec<u8>, Vec<u8>)>,
+}
+
+impl Tag {
+    fn attr(&self, name: &str) -> Option<String> {
+        let v = &self.attrs.iter().find(|(k, _)| k == name.as_bytes())?.1;
+        Some(String::from_utf8_lossy(v).trim().to_string())
+    }
+}
+
+/// html5gum's emitter, feeding the builder directly: no token objects, no spans, no error
+/// reports, comments and doctypes dropped as they are read. (Its default emitter, with all of
+/// that, makes the wasm bundle markedly bigger.)
+struct Feed<'b> {
+    b: &'b mut Builder,
+    text: Vec<u8>,
+    tag: Tag,
+    last_start_tag: Vec<u8>,
+}
+
+impl Feed<'_> {
+    fn flush_text(&mut self) {
+        if !self.text.is_empty() {
+            self.b.text(&String::from_utf8_lossy(&self.text));
+            self.text.clear();
+        }
+    }
+}
+
+impl Emitter for Feed<'_> {
+    type Token = std::convert::Infallible;
+
+    fn set_last_start_tag(&mut self, last_start_tag: Option<&[u8]>) {
+        self.last_start_tag = last_start_tag.unwrap_or_default().to_vec();
+    }
+    fn emit_eof(&mut self) {
+        self.flush_text();
+    }
+    fn emit_error(&mut self, _: Error) {}
+    fn should_emit_errors(&mut self) -> bool {
+        false
+    }
+    fn pop_token(&mut self) -> Option<Self::Token> {
+        None
+    }
+    fn emit_string(&mut self, s: &[u8]) {
+        self.text.extend_from_slice(s);
+    }
+    fn init_start_tag(&mut self) {
+        self.tag = Tag::default();
+    }
+    fn init_end_tag(&mut self) {
+        self.tag = Tag { end: true, ..Tag::default() };
+    }
+    fn emit_current_tag(&mut self) -> Option<State> {
+        self.flush_text();
+        let tag = std::mem::take(&mut self.tag);
+        self.b.tag(&tag);
+        if tag.end {
+            self.last_start_tag.clear();
+            None
+        } else {
+            // script/style/textarea/title hold raw text: the tokenizer must be told, or a
+            // `"<td>"` in a script string would open a cell and a `"<!--"` swallow the page.
+            let next = naive_next_state(&tag.name);
+            self.last_start_tag = tag.name;
+            next
+        }
+    }
+    fn set_self_closing(&mut self) {
+        self.tag.self_closing = !self.tag.end;
+    }
+    fn push_tag_name(&mut self, s: &[u8]) {
+        self.tag.name.extend_from_slice(s);
+    }
+    fn init_attribute(&mut self) {
+        self.tag.attrs.push((Vec::new(), Vec::new()));
+    }
+    fn push_attribute_name(&mut self, s: &[u8]) {
+        if let Some(a) = self.tag.attrs.last_mut() {
+            a.0.extend_from_slice(s);
+        }
+    }
+    fn push_attribute_value(&mut self, s: &[u8]) {
+        if let Some(a) = self.tag.attrs.last_mut() {
+            a.1.extend_from_slice(s);
+        }
+    }
+    fn current_is_appropriate_end_tag_token(&mut self) -> bool {
+        self.tag.end && !self.last_start_tag.is_empty() && self.tag.name == self.last_start_tag
+    }
+    // Comments (Word's `<!--[if gte mso 9]>…<![endif]-->` too) and doctypes are not text.
+    fn init_comment(&mut self) {}
+    fn emit_current_comment(&mut self) {}
+    fn push_comment(&mut self, _: &[u8]) {}
+    fn init_doctype(&mut self) {}
+    fn emit_current_doctype(&mut self) {}
+    fn set_force_quirks(&mut self) {}
+    fn push_doctype_name(&mut self, _: &[u8]) {}
+    fn set_doctype_public_identifier(&mut self, _: &[u8]) {}
+    fn set_doctype_system_identifier(&mut self, _: &[u8]) {}
+    fn push_doctype_public_identifier(&mut self, _: &[u8]) {}
+    fn push_doctype_system_identifier(&mut self, _: &[u8]) {}
 }
 
 /// Tables nest this deep at most (a report sits two or three layout tables deep); deeper ones
@@ -219,10 +325,9 @@ struct Builder {
     meta_title: Option<String>,
 }
 
-fn span_attr(tag: &html5gum::StartTag<()>, name: &[u8]) -> usize {
-    let Some(v) = tag.attributes.get(name) else { return 1 };
-    let s = String::from_utf8_lossy(&v.value);
-    let digits: String = s.trim().chars().take_while(|c| c.is_ascii_digit()).take(6).collect();
+fn span_attr(tag: &Tag, name: &str) -> usize {
+    let Some(s) = tag.attr(name) else { return 1 };
+    let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).take(6).collect();
     digits.parse::<usize>().ok().filter(|&n| n > 0).unwrap_or(1)
 }
 
@@ -235,60 +340,48 @@ impl Builder {
         }
     }
 
-    fn token(&mut self, token: Token) {
-        match token {
-            Token::StartTag(tag) => {
-                let name = String::from_utf8_lossy(&tag.name).into_owned();
-                if let Some((skipping, depth)) = &mut self.skip {
-                    if *skipping == name {
-                        *depth += 1;
-                        return;
+    fn tag(&mut self, tag: &Tag) {
+        let name = String::from_utf8_lossy(&tag.name);
+        if let Some((skipping, depth)) = &mut self.skip {
+            if *skipping == name {
+                if tag.end {
+                    *depth -= 1;
+                    if *depth == 0 {
+                        self.skip = None;
                     }
-                    // Word's `<o:p>` is always closed; should one not be, a cell boundary ends it.
-                    if !(skipping == "o:p" && matches!(name.as_str(), "td" | "th" | "tr" | "table" | "p" | "div")) {
-                        return;
-                    }
-                    self.skip = None;
-                }
-                self.start_tag(&name, &tag);
-            }
-            Token::EndTag(tag) => {
-                let name = String::from_utf8_lossy(&tag.name).into_owned();
-                if let Some((skipping, depth)) = &mut self.skip {
-                    if *skipping == name {
-                        *depth -= 1;
-                        if *depth == 0 {
-                            self.skip = None;
-                        }
-                        return;
-                    }
-                    if !(skipping == "o:p" && matches!(name.as_str(), "td" | "th" | "tr" | "table" | "p" | "div")) {
-                        return;
-                    }
-                    self.skip = None;
-                }
-                self.end_tag(&name);
-            }
-            Token::String(s) => {
-                if self.skip.is_some() {
-                    return;
-                }
-                let s = String::from_utf8_lossy(&s.value);
-                if self.in_title {
-                    self.title.get_or_insert_with(String::new).push_str(&s);
                 } else {
-                    self.flow().text(&s);
+                    *depth += 1;
                 }
+                return;
             }
-            // Comments (Word's `<!--[if gte mso 9]>…<![endif]-->` too), doctypes, parse errors.
-            _ => {}
+            // Word's `<o:p>` is always closed; should one not be, a cell boundary ends it.
+            if !(skipping == "o:p" && matches!(&*name, "td" | "th" | "tr" | "table" | "p" | "div")) {
+                return;
+            }
+            self.skip = None;
+        }
+        if tag.end {
+            self.end_tag(&name);
+        } else {
+            self.start_tag(&name, tag);
         }
     }
 
-    fn start_tag(&mut self, name: &str, tag: &html5gum::StartTag<()>) {
+    fn text(&mut self, s: &str) {
+        if self.skip.is_some() {
+            return;
+        }
+        if self.in_title {
+            self.title.get_or_insert_with(String::new).push_str(s);
+        } else {
+            self.flow().text(s);
+        }
+    }
+
+    fn start_tag(&mut self, name: &str, tag: &Tag) {
         if HIDDEN.contains(&name) || name == "o:p" {
             // `<script/>` still switched the tokenizer to raw text: its content ends at `</script>`.
-            if !tag.self_closing || html5gum::naive_next_state(name.as_bytes()).is_some() {
+            if !tag.self_closing || naive_next_state(name.as_bytes()).is_some() {
                 self.skip = Some((name.to_string(), 1));
             }
             return;
@@ -302,10 +395,9 @@ impl Builder {
                 }
             }
             "meta" => {
-                let attr = |k: &[u8]| tag.attributes.get(k).map(|v| String::from_utf8_lossy(&v.value).trim().to_string());
-                let key = attr(b"name").or_else(|| attr(b"property")).unwrap_or_default().to_ascii_lowercase();
+                let key = tag.attr("name").or_else(|| tag.attr("property")).unwrap_or_default().to_ascii_lowercase();
                 if matches!(key.as_str(), "articletitle" | "og:title") && self.meta_title.is_none() {
-                    self.meta_title = attr(b"content").filter(|c| !c.is_empty());
+                    self.meta_title = tag.attr("content").filter(|c| !c.is_empty());
                 }
             }
             "table" => {
@@ -331,8 +423,8 @@ impl Builder {
                         t.start_row();
                     }
                     t.cell = Some(CellB {
-                        row_span: span_attr(tag, b"rowspan"),
-                        col_span: span_attr(tag, b"colspan"),
+                        row_span: span_attr(tag, "rowspan"),
+                        col_span: span_attr(tag, "colspan"),
                         flow: Flow::default(),
                     });
                 }

@@ -700,7 +700,8 @@ fn no_tables_error(doc: &Document, lines: &[Line], year: Option<i32>) -> ReadErr
     if is_old_format(lines) {
         return old_format_error(year);
     }
-    let text: String = lines.iter().map(|l| l.norm.as_str()).collect();
+    // The container's title counts: a script-rendered page saved too early has only its <title>.
+    let text: String = lines.iter().map(|l| l.norm.as_str()).chain(doc.title.as_deref()).collect();
     let about_report = text.contains("政府信息公开") && (text.contains("年度报告") || text.contains("年报"));
     if doc.kind == crate::document::InputKind::Html && (about_report || lines.len() < 30) {
         return ReadError::new(

@@ -530,6 +530,7 @@ fn classify(c: &[char], counts: &[Count], k: usize, context_has_request: bool) -
     let after: String = c[cnt.end..(cnt.end + 8).min(c.len())].iter().collect();
     // A number before its keyword: "1件结转下年度继续办理", "另有103件顺延到下年度答复".
     let after_trim = after.trim_start_matches(['已', '将', '需', '均', '因']);
+    let after_trim = ["政府信息公开申请", "信息公开申请", "申请"].iter().find_map(|w| after_trim.strip_prefix(w)).unwrap_or(after_trim);
     if ["结转", "顺延", "转入下", "继续办理", "正在办理", "尚在办理", "尚未办结"].iter().any(|w| after_trim.starts_with(w))
         && !after_trim.starts_with("结转上")
     {

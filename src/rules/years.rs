@@ -2,7 +2,7 @@
 //! last year's first). The findings go to this year's report; `lib.rs` names last year's file.
 //! Cells named are this report's; last year's cell is named in the message.
 
-use super::narrative::sentences;
+use super::narrative::{heading, sentences};
 use crate::format::{self, Version};
 use crate::model::Model;
 use crate::recognise::norm;
@@ -96,9 +96,16 @@ fn shape(s: &str) -> String {
     out
 }
 
-/// The shapes of the running text's sentences worth comparing (not headings, not short lines).
+/// The shapes of the running text's sentences worth comparing: sections 一, 五, 六 and the
+/// preamble, not headings, not the title, not short lines.
 fn text_shapes(m: &Model) -> Vec<String> {
-    sentences(&m.paras).iter().map(|s| shape(&s.text)).filter(|s| s.chars().count() >= 12).collect()
+    let title = m.title.as_deref().map(shape);
+    sentences(&m.paras)
+        .iter()
+        .filter(|s| matches!(s.section, 0 | 1 | 5 | 6) && heading(&s.text).is_none())
+        .map(|s| shape(&s.text))
+        .filter(|s| s.chars().count() >= 12 && Some(s) != title.as_ref())
+        .collect()
 }
 
 /// X05: this year's text more than half last year's, or every table number the same.

@@ -163,10 +163,14 @@ fn what_is_not_word_gets_a_chinese_reason() {
         ("a truncated doc", corpus("derived/pingtan-2021.doc")[..4096].to_vec()),
         ("a compound file header only", corpus("derived/pingtan-2021.doc")[..512].to_vec()),
         ("binary noise", (0..4000u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect()),
+        ("an RTF file saved as .doc", br"{\rtf1\ansi\ansicpg936 {\fonttbl} \'c4\'ea\'b6\'c8\'b1\'a8\'b8\'e6\par }".to_vec()),
     ];
     for (what, bytes) in cases {
         let r = check_bytes(what, &bytes, &Options::default());
         let e = r.error.unwrap_or_else(|| panic!("{what}: read as a report"));
         assert!(has_cjk(&e.message), "{what}: {e:?}");
+        if what.contains("RTF") {
+            assert_eq!(e.code, "rtf_unsupported");
+        }
     }
 }

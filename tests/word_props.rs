@@ -194,3 +194,81 @@ fn variants_still_read_when_nothing_is_broken() {
         assert!(r.cells.len() >= 198);
     }
 }
+
+/// A raw deflate stream that inflates to `mib` MiB of spaces from a few KB: one compressed MiB,
+/// sync-flushed so that it ends on a byte boundary, repeated, then a final empty block.
+fn deflate_bomb(mib: usize) -> Vec<u8> {
+    let mut c = flate2::Compress::new(flate2::Compression::best(), false);
+    let mut chunk = Vec::with_capacity(1 << 16);
+    c.compress_vec(&vec![b' '; 1 << 20], &mut chunk, flate2::FlushCompress::Sync).unwrap();
+    let mut out = chunk.repeat(mib);
+    out.extend_from_slice(&[0x03, 0x00]); // BFINAL, fixed Huffman, end of block
+    out
+}
+
+/// A one-entry zip written by hand, so that its headers can say anything.
+fn zip_with(name: &str, deflated: &[u8], declared: u32) -> Vec<u8> {
+    let le16 = |v: u16| v.to_le_bytes();
+    let le32 = |v: u32| v.to_le_bytes();
+    let mut z = Vec::new();
+    let header = |sig: u32, central: bool| -> Vec<u8> {
+        let mut h = le32(sig).to_vec();
+        if central {
+            h.extend(le16(20)); // made by
+        }
+        h.extend(le16(20)); // version needed
+        h.extend(le16(0)); // flags
+        h.extend(le16(8)); // deflate
+        h.extend(le32(0)); // time, date
+        h.extend(le32(0)); // crc: never reached, the bound stops first
+        h.extend(le32(deflated.len() as u32));
+        h.extend(le32(declared));
+        h.extend(le16(name.len() as u16));
+        h.extend(le16(0)); // extra
+        if central {
+            h.extend([0; 8]); // comment len, disk, internal attrs, external attrs (part)
+            h.extend([0; 2]);
+            h.extend(le32(0)); // local header offset
+        }
+        h.extend(name.as_bytes());
+        h
+    };
+    z.extend(header(0x04034b50, false));
+    z.extend(deflated);
+    let cd_at = z.len() as u32;
+    let cd = header(0x02014b50, true);
+    z.extend(&cd);
+    z.extend(le32(0x06054b50));
+    z.extend([0; 4]);
+    z.extend(le16(1));
+    z.extend(le16(1));
+    z.extend(le32(cd.len() as u32));
+    z.extend(le32(cd_at));
+    z.extend(le16(0));
+    z
+}
+
+#[test]
+fn a_real_size_bomb_is_refused_while_inflating() {
+    let bomb = deflate_bomb(65);
+    assert!(bomb.len() < 200_000, "{} bytes", bomb.len());
+    // Declared honestly: stopped at the 64 MB bound.
+    let z = zip_with("word/document.xml", &bomb, 65 << 20);
+    let e = check_bytes("bomb.docx", &z, &Options::default()).error.expect("refused");
+    assert_eq!(e.code, "too_large", "{e:?}");
+    assert!(e.message.contains("压缩炸弹"));
+    // Declared as 1 KB: the zip crate stops at the declared size, and the entry is damaged.
+    let z = zip_with("word/document.xml", &bomb, 1024);
+    let e = check_bytes("bomb.docx", &z, &Options::default()).error.expect("refused");
+    assert!(matches!(e.code, "too_large" | "damaged"), "{e:?}");
+    // The relationships part gets a far smaller bound: a bomb there is refused as well.
+    let z = zip_with("_rels/.rels", &deflate_bomb(2), 2 << 20);
+    assert_eq!(check_bytes("bomb.docx", &z, &Options::default()).error.map(|e| e.code), Some("too_large"));
+    // The hand-made zip itself is sound: a small honest document.xml reads.
+    let xml = br#"<w:document xmlns:w="x"><w:body><w:p><w:r><w:t>x</w:t></w:r></w:p></w:body></w:document>"#;
+    let mut c = flate2::Compress::new(flate2::Compression::default(), false);
+    let mut d = Vec::with_capacity(4096);
+    c.compress_vec(xml, &mut d, flate2::FlushCompress::Finish).unwrap();
+    let e = check_bytes("ok.docx", &zip_with("word/document.xml", &d, xml.len() as u32), &Options::default()).error.unwrap();
+    assert_eq!(e.code, "damaged", "read as far as the crc, which the hand-made zip leaves 0");
+}

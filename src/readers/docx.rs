@@ -26,6 +26,8 @@ struct Limits {
 }
 
 const LIMITS: Limits = Limits { entries: 4000, part: 64 << 20, total: 256 << 20 };
+/// The package relationships and the core properties are a few hundred bytes.
+const SMALL_PART: u64 = 1 << 20;
 /// Spans beyond this are markup errors (Word allows 63 columns).
 const MAX_SPAN: usize = 1000;
 
@@ -50,14 +52,14 @@ fn read_limited(bytes: &[u8], limits: Limits) -> Result<Document, ReadError> {
     if zip.len() > limits.entries {
         return Err(too_large());
     }
-    let mut budget = Budget { left: limits.total, part: limits.part };
+    let mut budget = Budget { left: limits.total };
     let main = main_part(&mut zip, &mut budget)?;
     let Some(main) = main else {
         return Err(not_word(&zip));
     };
-    let xml = read_entry(&mut zip, &main, &mut budget)?.ok_or_else(damaged)?;
+    let xml = read_entry(&mut zip, &main, &mut budget, limits.part)?.ok_or_else(damaged)?;
     let mut doc = body(&xml_text(&xml)?)?;
-    doc.title = read_entry(&mut zip, "docProps/core.xml", &mut budget)
+    doc.title = read_entry(&mut zip, "docProps/core.xml", &mut budget, SMALL_PART)
         .ok()
         .flatten()
         .and_then(|x| core_title(&String::from_utf8_lossy(&x)))
@@ -68,7 +70,7 @@ fn read_limited(bytes: &[u8], limits: Limits) -> Result<Document, ReadError> {
 /// The main document part: the target of the package's officeDocument relationship, else the
 /// conventional name (some writers leave out `_rels/.rels`).
 fn main_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, budget: &mut Budget) -> Result<Option<String>, ReadError> {
-    if let Some(rels) = read_entry(zip, "_rels/.rels", budget)? {
+    if let Some(rels) = read_entry(zip, "_rels/.rels", budget, SMALL_PART)? {
         if let Some(target) = office_document_target(&String::from_utf8_lossy(&rels)) {
             let name = target.trim_start_matches('/').to_string();
             if zip.index_for_name(&name).is_some() && !name.starts_with("xl/") && !name.starts_with("ppt/") {
@@ -111,10 +113,10 @@ fn not_word(zip: &zip::ZipArchive<Cursor<&[u8]>>) -> ReadError {
 
 /// One entry's bytes, inflated under a `take` bound (the sizes in the zip headers are not
 /// trusted). `Ok(None)` when the entry does not exist.
-fn read_entry(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str, budget: &mut Budget) -> Result<Option<Vec<u8>>, ReadError> {
+fn read_entry(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str, budget: &mut Budget, cap: u64) -> Result<Option<Vec<u8>>, ReadError> {
     let Some(i) = zip.index_for_name(name) else { return Ok(None) };
     let entry = zip.by_index(i).map_err(|_| damaged())?;
-    let limit = budget.part.min(budget.left);
+    let limit = cap.min(budget.left);
     let mut out = Vec::new();
     // Past the limit by one byte is enough to know; a read error past it is the bomb too.
     let res = entry.take(limit + 1).read_to_end(&mut out);
@@ -129,7 +131,6 @@ fn read_entry(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str, budget: &mut
 /// What is left to inflate.
 struct Budget {
     left: u64,
-    part: u64,
 }
 
 /// XML bytes as text: UTF-8 (with or without BOM) or UTF-16 with a BOM.
@@ -181,6 +182,8 @@ struct CellB {
     span: usize,
     /// `Some(true)` restart, `Some(false)` continue, `None` no vertical merge.
     vmerge: Option<bool>,
+    /// The same for `w:hMerge`.
+    hmerge: Option<bool>,
 }
 
 #[derive(Default)]
@@ -295,11 +298,19 @@ impl Walker {
         if cell.vmerge == Some(false) {
             // A continuation: the cell above at this column grows by one row, if it ends just above.
             if let Some(Some((or, oi))) = t.last_at_col.get(col).copied() {
-                let above = &mut t.rows[or][oi];
-                if or + above.row_span == r && above.col_span == span {
-                    above.row_span += 1;
-                    return;
+                if let Some(above) = t.rows.get_mut(or).and_then(|row| row.get_mut(oi)) {
+                    if or + above.row_span == r && above.col_span == span {
+                        above.row_span += 1;
+                        return;
+                    }
                 }
+            }
+        }
+        if cell.hmerge == Some(false) {
+            // Word 95's horizontal merge: a continuation widens the cell before it.
+            if let Some(left) = t.row.last_mut() {
+                left.col_span = (left.col_span + span).min(MAX_SPAN);
+                return;
             }
         }
         if t.last_at_col.len() < col + 1 {
@@ -417,13 +428,9 @@ fn body(xml: &str) -> Result<Document, ReadError> {
 /// Elements that matter whether they come as `<x/>` or `<x>…</x>`.
 fn start_or_empty(w: &mut Walker, e: &BytesStart) {
     match e.local_name().as_ref() {
-        "tab" | "ptab" => {
-            // `w:tab` in a run is a tab character; in `w:tabs` (paragraph properties) it is a
-            // tab stop and carries `w:pos`.
-            if attr(e, "pos").is_none() {
-                w.push_char('\t');
-            }
-        }
+        // `w:tab` in a run is a tab character; in `w:tabs` (paragraph properties) it is a tab
+        // stop and carries `w:pos`.
+        "tab" | "ptab" if attr(e, "pos").is_none() => w.push_char('\t'),
         "br" | "cr" => w.push_char('\n'),
         "noBreakHyphen" => w.push_char('-'),
         "gridSpan" => {
@@ -432,10 +439,11 @@ fn start_or_empty(w: &mut Walker, e: &BytesStart) {
                 c.span = n.clamp(1, MAX_SPAN);
             }
         }
-        "vMerge" => {
+        "vMerge" | "hMerge" => {
             let restart = attr(e, "val").is_some_and(|v| v == "restart");
+            let vertical = e.local_name().as_ref() == "vMerge";
             if let Some(c) = w.cell_mut() {
-                c.vmerge = Some(restart);
+                *(if vertical { &mut c.vmerge } else { &mut c.hmerge }) = Some(restart);
             }
         }
         "gridBefore" => w.grid_before(attr_usize(e, "val").unwrap_or(0)),
@@ -511,7 +519,13 @@ mod tests {
             tc(&p("b"))
         );
         let row3 = format!(r#"<w:tr><w:trPr><w:gridBefore w:val="2"/></w:trPr>{}</w:tr>"#, tc(&p("c")));
-        let d = doc(&format!("{}<w:tbl>{row1}{row2}{row3}</w:tbl>{}", p("标题"), p("后文")));
+        let row4 = format!(
+            "<w:tr>{}{}{}</w:tr>",
+            tc(&format!(r#"<w:tcPr><w:hMerge w:val="restart"/></w:tcPr>{}"#, p("d"))),
+            tc(&format!("<w:tcPr><w:hMerge/></w:tcPr>{}", p(""))),
+            tc(&p("e"))
+        );
+        let d = doc(&format!("{}<w:tbl>{row1}{row2}{row3}{row4}</w:tbl>{}", p("标题"), p("后文")));
         assert_eq!(d.blocks.len(), 3);
         let g = grid(&d, 1);
         assert_eq!(g.rows[0][0].row_span, 2);
@@ -519,6 +533,7 @@ mod tests {
         assert_eq!(g.rows[1].len(), 2, "the continuation is not a cell of its own");
         assert_eq!((g.rows[1][0].text.as_str(), g.rows[1][0].col), ("a", 1));
         assert_eq!((g.rows[2][0].text.as_str(), g.rows[2][0].col), ("c", 2));
+        assert_eq!((g.rows[3][0].col_span, g.rows[3][1].text.as_str(), g.rows[3][1].col), (2, "e", 2));
         assert_eq!(d.blocks[2], Block::Para("后文".into()));
     }
 
@@ -551,6 +566,17 @@ mod tests {
         let cell = r#"<w:tc><w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs></w:pPr><w:r><w:t>本年新</w:t></w:r></w:p><w:p><w:r><w:t>制作数量</w:t></w:r></w:p></w:tc>"#;
         let d = doc(&format!("<w:tbl><w:tr>{cell}</w:tr></w:tbl>"));
         assert_eq!(grid(&d, 0).rows[0][0].text, "本年新\n制作数量");
+    }
+
+    #[test]
+    fn hostile_spans_stay_bounded() {
+        let wide = r#"<w:tc><w:tcPr><w:gridSpan w:val="99999"/></w:tcPr><w:p/></w:tc>"#.repeat(6);
+        let cont = r#"<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>"#.repeat(3);
+        let before = r#"<w:tr><w:trPr><w:gridBefore w:val="4294967295"/></w:trPr><w:tc><w:p/></w:tc></w:tr>"#;
+        let d = doc(&format!("<w:tbl><w:tr>{wide}{cont}</w:tr><w:tr>{cont}</w:tr>{before}</w:tbl>"));
+        let g = grid(&d, 0);
+        assert!(g.width() <= 5 * MAX_SPAN);
+        assert_eq!(g.slots().len(), 3);
     }
 
     #[test]

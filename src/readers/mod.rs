@@ -57,6 +57,11 @@ pub fn read(bytes: &[u8], decode: LegacyDecoder) -> Result<Document, ReadError> 
             "这是 PDF 文件，目前还不能直接读取。请改用报告的 Word 原件（.doc/.docx）或网页（另存为 .html）；\
              也可以在 PDF 阅读器中全选复制表格文字，粘贴到文本文件后再检查。",
         )),
+        // Word and WPS also save RTF under a .doc name; its text is escapes, not readable as text.
+        Sniffed::Text if bytes.trim_ascii_start().starts_with(b"{\\rtf") => Err(ReadError::new(
+            "rtf_unsupported",
+            "这是 RTF 格式的文件（扩展名可能是 .doc），目前还不能读取。请在 Word 或 WPS 中打开后另存为 .docx 或 .doc，再检查。",
+        )),
         Sniffed::Text => {
             let text = charset::decode(bytes, decode)?;
             if html::looks_like_html(&text) {

@@ -205,6 +205,23 @@ test('picked files: a blank cell, a missing row, an old-format report', async ()
   assert.equal(await page.locator('article.nb-report[data-file="pingtan-2013.txt"] td').count(), 0);
 });
 
+test('a GBK page is decoded by the browser (TextDecoder in the worker) cell for cell like its UTF-8 original', async () => {
+  const files = ['real/pingtan-2021.html', 'derived/pingtan-2021.gbk.html'].map((f) => ({
+    name: path.basename(f), mimeType: 'text/html', buffer: fs.readFileSync(path.join(CORPUS, f)),
+  }));
+  await page.setInputFiles('#file', files);
+  await waitForReports(2);
+  const [utf8, gbk] = await Promise.all(files.map((f) => shown(f.name)));
+  const ref = check([{ name: files[0].name, bytes: files[0].buffer }], {}).reports[0];
+  assert.equal(ref.error, null);
+  assert.ok(Object.keys(ref.cells).length > 100, 'the UTF-8 page reads');
+  assert.deepEqual(gbk.text, utf8.text, 'the same raw text in every cell');
+  assert.ok(Object.values(gbk.text).some((t) => /^[1-9]/.test(t)), 'real numbers, not blanks');
+  const titles = await page.$$eval('article.nb-report dd:first-of-type', (dds) => dds.map((d) => d.textContent));
+  assert.equal(titles[1], titles[0]);
+  assert.match(titles[1], /平潭/);
+});
+
 test('file content is text, never markup', async () => {
   const evil = Buffer.from(seed.toString('utf8').replace('三门峡市', '<img src=x onerror=alert(1)>三门峡市'));
   await page.setInputFiles('#file', [{ name: '<b>x</b>.txt', mimeType: 'text/plain', buffer: evil }]);

@@ -11,8 +11,11 @@ scripts/build.sh
 echo "== test: cargo test (native, whole crate)"
 host_cargo test --locked
 
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 echo "== test: tests/wasm.rs in node (wasm-bindgen-test)"
-CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner wasm_cargo test --locked --test wasm
+wasm_cargo test --locked --test wasm
+echo "== test: tests/wasm.rs in headless Chromium (the browser's TextDecoder, chromedriver)"
+CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" WASM_BINDGEN_USE_BROWSER=1 wasm_cargo test --locked --test wasm
 
 echo "== test: the page in headless Chromium (e2e/)"
 node --test e2e/

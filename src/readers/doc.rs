@@ -591,6 +591,22 @@ mod tests {
     }
 
     #[test]
+    fn nested_tables_by_depth() {
+        // Outer cell "外" holding an inner row [内1, 内2] (inner cells end with `\r`), then the
+        // outer row end.
+        let (c, m) = chars("外\r内1\r内2\r\r\x07\x07");
+        let pap = |itap: u32, inner_cell: bool, inner_ttp: bool, ttp: bool| Pap { in_table: true, ttp, itap, inner_cell, inner_ttp };
+        let paps = [pap(1, false, false, false), pap(2, true, false, false), pap(2, true, false, false), pap(2, false, true, false), pap(1, false, false, false), pap(1, false, false, true)];
+        let runs: Vec<PapRun> = m.iter().zip(paps).map(|(&(_, fc), pap)| PapRun { fc, fc_end: fc + 2, pap }).collect();
+        let b = blocks(&c, &m, &runs);
+        assert_eq!(b.len(), 2, "{b:?}");
+        let (Block::Table(outer), Block::Table(inner)) = (&b[0], &b[1]) else { panic!("{b:?}") };
+        assert_eq!(outer.rows.len(), 1);
+        assert_eq!(outer.rows[0][0].text, "外\n");
+        assert_eq!(inner.rows[0].iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), ["内1", "内2"]);
+    }
+
+    #[test]
     fn heuristic_without_properties() {
         // A header row, a row with blank middle columns, a row with blank last columns.
         let (c, m) = chars("表\r项目\x07a\x07b\x07c\x07\x07许可\x07\x07\x073\x07\x07处罚\x071\x07\x07\x07\x07\r后\r");

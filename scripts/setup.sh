@@ -36,14 +36,20 @@ if [ "${WASM_ROUTE:-}" = debian ] || { ! rustup_has_wasm && ! debian_has_wasm; }
 fi
 echo "wasm route: $(choose_route)"
 
-# 3. wasm-bindgen CLI, exactly the version in Cargo.lock, into .tools/.
+# 3. wasm-bindgen CLI, exactly the version in Cargo.lock, into .tools/. Built once per machine into
+#    a cache keyed by version (a fresh clone, as in CI, then copies it instead of compiling again).
 want="$(wasm_bindgen_version)"
 have="$("$ROOT/.tools/bin/wasm-bindgen" --version 2>/dev/null | awk '{print $2}' || true)"
 if [ "$have" != "$want" ]; then
-  log "cargo install wasm-bindgen-cli $want (takes 3-6 minutes)"
-  # --locked fails on this registry mirror (a dependency version is missing): fall back to unlocked.
-  cargo install wasm-bindgen-cli --version "=$want" --root "$ROOT/.tools" --locked \
-    || cargo install wasm-bindgen-cli --version "=$want" --root "$ROOT/.tools"
+  cache="${XDG_CACHE_HOME:-$HOME/.cache}/nianbao-check/wasm-bindgen-cli-$want"
+  if [ "$("$cache/bin/wasm-bindgen" --version 2>/dev/null | awk '{print $2}' || true)" != "$want" ]; then
+    log "cargo install wasm-bindgen-cli $want (takes 3-6 minutes, once per machine)"
+    # --locked fails on this registry mirror (a dependency version is missing): fall back to unlocked.
+    cargo install wasm-bindgen-cli --version "=$want" --root "$cache" --locked \
+      || cargo install wasm-bindgen-cli --version "=$want" --root "$cache"
+  fi
+  mkdir -p "$ROOT/.tools/bin"
+  cp -f "$cache"/bin/* "$ROOT/.tools/bin/"
 fi
 
 # 4. npm: playwright-core (drives the Debian chromium) and binaryen's wasm-opt (Debian's 108 breaks

@@ -396,6 +396,8 @@ enum Target {
     New,
     Carried,
     Results,
+    /// "办理 X 件": mostly the results, sometimes what came in.
+    Handled,
     CarryForward,
     /// A t3 row (granted, partial, a sub-row).
     Row(&'static str),
@@ -414,7 +416,7 @@ impl Target {
         match self {
             Target::New | Target::Column(_) => "N01",
             Target::Carried => "N02",
-            Target::Results => "N03",
+            Target::Results | Target::Handled => "N03",
             Target::CarryForward => "N04",
             Target::Row(_) | Target::Group(_) | Target::GrantedPartial => "N05",
             Target::Review | Target::Suits | Target::ReviewAndSuits => "N07",
@@ -440,7 +442,7 @@ const KEYWORDS: &[(&str, Target, bool)] = &[
     ("上年遗留", Target::Carried, false),
     ("办结", Target::Results, true),
     ("答复", Target::Results, true),
-    ("办理", Target::Results, true),
+    ("办理", Target::Handled, true),
     ("处理完毕", Target::Results, true),
     ("办理完毕", Target::Results, true),
     ("结转下", Target::CarryForward, false),
@@ -507,11 +509,12 @@ const KEYWORDS: &[(&str, Target, bool)] = &[
     ("法人或其他组织", Target::Column("legal_persons"), false),
     ("法人和其他组织", Target::Column("legal_persons"), false),
     ("法人及其他组织", Target::Column("legal_persons"), false),
+    ("法人", Target::Column("legal_persons"), false),
 ];
 
 /// Words that put a count outside requests: complaints, letters, hotline tickets, cases, fees.
 const NOT_REQUESTS: &[&str] =
-    &["复议", "诉讼", "起诉", "案件", "咨询", "来信", "留言", "投诉", "建议", "提案", "热线", "信箱", "工单", "来电", "诉求", "处理费", "收费"];
+    &["复议", "诉讼", "起诉", "案件", "咨询", "来信", "留言", "投诉", "建议", "提案", "热线", "信箱", "工单", "来电", "诉求", "处理费", "收费", "许可", "审批", "办件", "政务服务", "业务"];
 
 /// Words that make a t4 count a sub-result, not a total.
 const T4_RESULT_WORDS: &[&str] = &["维持", "纠正", "纠错", "败诉", "胜诉", "撤销", "驳回", "审结", "结案", "终止", "确认违法"];
@@ -524,17 +527,34 @@ const MAX_GAP: usize = 24;
 /// A generic keyword must be this close to its number unless 申请 stands between.
 const GENERIC_GAP: usize = 3;
 
+/// What the sentence and the sentences before it in the same paragraph are about.
+#[derive(Debug, Clone, Copy, Default)]
+struct Context {
+    /// They speak of 申请.
+    request: bool,
+    /// They speak of disclosure on request (依申请, 公开申请, 申请公开).
+    on_request: bool,
+}
+
+/// Words that compare with another year or part: "比上年增加5件" is not a count of requests.
+const COMPARATIVE: &[&str] = &["比上", "比去", "较上", "较去", "同比", "环比", "增加", "减少", "增长", "下降", "上升", "持平"];
+
+/// Words that narrow requests to one channel or source: "收到上级转办的申请3件" is a part.
+const QUALIFIERS: &[&str] = &["网上", "网络", "在线", "信函", "邮寄", "来信", "当面", "现场", "窗口", "传真", "电子邮件", "邮箱", "转办", "转交", "转来", "上级", "首次"];
+
+/// An enumeration of channels covers them all: "通过邮寄、网络提交的各类…申请".
+const ALL_CHANNELS: &[&str] = &["、", "和", "及", "各类", "各种", "全部", "所有"];
+
 /// What a count is, from the clause before it (and a few words after it).
-fn classify(c: &[char], counts: &[Count], k: usize, context_has_request: bool) -> Option<Target> {
+fn classify(c: &[char], counts: &[Count], k: usize, cx: Context) -> Option<Target> {
     let cnt = &counts[k];
     let after: String = c[cnt.end..(cnt.end + 8).min(c.len())].iter().collect();
     // A number before its keyword: "1件结转下年度继续办理", "另有103件顺延到下年度答复".
     let after_trim = after.trim_start_matches(['已', '将', '需', '均', '因']);
     let after_trim = ["政府信息公开申请", "信息公开申请", "申请"].iter().find_map(|w| after_trim.strip_prefix(w)).unwrap_or(after_trim);
-    if ["结转", "顺延", "转入下", "继续办理", "正在办理", "尚在办理", "尚未办结"].iter().any(|w| after_trim.starts_with(w))
-        && !after_trim.starts_with("结转上")
-    {
-        return Some(Target::CarryForward);
+    if ["结转", "顺延", "转入下", "继续办理", "正在办理", "尚在办理", "尚未办结"].iter().any(|w| after_trim.starts_with(w)) {
+        // "2件结转自上年" is last year's, not next year's: left alone.
+        return (!after_trim.starts_with("结转上") && !after_trim.starts_with("结转自")).then_some(Target::CarryForward);
     }
     // The clause: back to the previous count, a comma or bracket, at most MAX_CLAUSE characters.
     let prev_end = if k > 0 { counts[k - 1].end } else { 0 };
@@ -546,6 +566,12 @@ fn classify(c: &[char], counts: &[Count], k: usize, context_has_request: bool) -
     if let Some(p) = (0..clause.len().saturating_sub(1)).rev().find(|&i| clause[i] == '其' && clause[i + 1] == '中') {
         clause = &clause[p + 2..];
     }
+    if any_of(clause, COMPARATIVE) {
+        return None;
+    }
+    // "继续办理"/"正在办理"/"结转下年度办理" are carried forward, not 办理 = handled.
+    let carry_words = ["结转下", "结转至", "结转到", "转入下", "顺延"];
+    let handled_shadowed = |p: usize| p > 0 && "续在".contains(clause[p - 1]) || carry_words.iter().any(|w| find(&clause[..p], w, 0).is_some());
     // The keyword nearest the number (ending last; the longer one on a tie).
     let mut best: Option<(usize, usize, Target, bool)> = None; // (end, len, target, generic)
     for &(w, t, generic) in KEYWORDS {
@@ -553,15 +579,14 @@ fn classify(c: &[char], counts: &[Count], k: usize, context_has_request: bool) -
         let mut at = 0;
         while let Some(p) = find(clause, w, at) {
             let end = p + wl;
-            // "继续办理"/"正在办理" are not 办理 = results; "结转下" is not "上年结转"
-            let shadowed = w == "办理" && p > 0 && "续在".contains(clause[p - 1]);
+            let shadowed = w == "办理" && handled_shadowed(p);
             if !shadowed && best.is_none_or(|(be, bl, _, _)| end > be || end == be && wl > bl) {
                 best = Some((end, wl, t, generic));
             }
             at = p + 1;
         }
     }
-    let (end, _, target, generic) = best?;
+    let (end, _, mut target, generic) = best?;
     let gap = &clause[end..];
     if gap.len() > MAX_GAP {
         return None;
@@ -573,28 +598,47 @@ fn classify(c: &[char], counts: &[Count], k: usize, context_has_request: bool) -
         return None;
     }
     // Two different request counts named in one clause ("受理并办结…"): not decided here.
-    let families: Vec<&str> = KEYWORDS
+    // (A word inside a longer one, 办结 in 尚未办结, is that one.)
+    let mut found: Vec<(usize, usize, &str)> = Vec::new(); // (start, end, rule)
+    for &(w, t, _) in KEYWORDS {
+        if !matches!(t, Target::New | Target::Results | Target::Handled | Target::CarryForward) {
+            continue;
+        }
+        let mut at = 0;
+        while let Some(p) = find(clause, w, at) {
+            at = p + 1;
+            if !(w == "办理" && handled_shadowed(p)) {
+                found.push((p, p + w.chars().count(), t.rule()));
+            }
+        }
+    }
+    let families: Vec<&str> = found
         .iter()
-        .filter(|(w, t, _)| matches!(t, Target::New | Target::Results | Target::CarryForward) && contains(clause, w))
-        .filter(|(w, _, _)| !(*w == "办理" && (contains(clause, "继续办理") || contains(clause, "正在办理") || contains(clause, "尚在办理"))))
-        .map(|(_, t, _)| t.rule())
+        .filter(|(a, b, _)| !found.iter().any(|(x, y, _)| x <= a && b <= y && y - x > b - a))
+        .map(|(_, _, r)| *r)
         .collect();
     if families.iter().any(|f| *f != families[0]) {
         return None;
     }
+    let narrowed = any_of(clause, QUALIFIERS) && !any_of(clause, ALL_CHANNELS);
     match target {
         Target::New => {
-            if any_of(clause, NOT_REQUESTS) || !(clause_has_request || after_has_request || context_has_request && gap.len() <= GENERIC_GAP) {
+            let about_disclosure = contains(clause, "公开") || contains(clause, "信息") || cx.on_request;
+            if any_of(clause, NOT_REQUESTS)
+                || narrowed
+                || !about_disclosure
+                || !(clause_has_request || after_has_request || cx.request && gap.len() <= GENERIC_GAP)
+            {
                 return None;
             }
         }
-        Target::Results | Target::CarryForward => {
-            if any_of(clause, NOT_REQUESTS) || generic && !(clause_has_request || after_has_request || context_has_request) {
+        Target::Results | Target::Handled | Target::CarryForward => {
+            if any_of(clause, NOT_REQUESTS) || narrowed || generic && !(clause_has_request || after_has_request || cx.request) {
                 return None;
             }
         }
         Target::Carried => {
-            if any_of(clause, NOT_REQUESTS) {
+            if any_of(clause, NOT_REQUESTS) || narrowed {
                 return None;
             }
         }
@@ -602,12 +646,17 @@ fn classify(c: &[char], counts: &[Count], k: usize, context_has_request: bool) -
             if any_of(gap, T4_RESULT_WORDS) || any_of(clause, &["纠错", "败诉", "纠正"]) {
                 return None;
             }
-        }
-        _ => {
-            if cnt.unit != '件' {
+            // "复议后起诉", "未经复议直接起诉": one kind of suit, not decided here.
+            if any_of(clause, &["复议后", "经复议", "直接起诉"]) {
                 return None;
             }
+            let review = contains(clause, "复议");
+            let suits = contains(clause, "诉讼") || contains(clause, "起诉") || contains(clause, "应诉");
+            if review && suits {
+                target = Target::ReviewAndSuits;
+            }
         }
+        _ => {}
     }
     if cnt.unit != '件' && !matches!(target, Target::Review | Target::Suits | Target::ReviewAndSuits) {
         return None;
@@ -678,7 +727,7 @@ fn t3_target(m: &Model, t: Target) -> Option<(Vec<&'static str>, String)> {
     match t {
         Target::New => rows_named(vec!["new"], "本年新收申请"),
         Target::Carried => rows_named(vec!["carried"], "上年结转申请"),
-        Target::Results => rows_named(vec!["results_total"], "办理结果总计"),
+        Target::Results | Target::Handled => rows_named(vec!["results_total"], "办理结果总计"),
         Target::CarryForward => rows_named(vec!["carry_forward"], "结转下年度继续办理"),
         Target::GrantedPartial => rows_named(vec!["granted", "partial"], "予以公开加部分公开"),
         Target::Row(key) => {
@@ -744,12 +793,15 @@ impl Ctxs<'_> {
         if table == v {
             return Some(self.claim(rule, v, name, cells, Some(table), Outcome::Agrees));
         }
-        // 受理 / 收到 often count last year's carried-over requests too.
-        if t == Target::New {
+        // 受理 / 收到 often count last year's carried-over requests too; 办理 may mean either.
+        if t == Target::New || t == Target::Handled {
             let both = vec!["t3/new/total".to_string(), "t3/carried/total".to_string()];
             if sum(m, &both) == Some(v) {
                 return Some(self.claim(rule, v, name, both, Some(v), Outcome::AgreesAs("本年新收加上年结转".into())));
             }
+        }
+        if t == Target::Handled && m.number("t3/new/total") == Some(v) {
+            return Some(self.claim(rule, v, name, vec!["t3/new/total".into()], Some(v), Outcome::AgreesAs("本年新收".into())));
         }
         if v > 0.0 {
             if let Some(p) = self.partial(&rows, v) {
@@ -853,8 +905,12 @@ pub fn claims(m: &Model) -> Vec<Claim> {
         }
         let c = chars_of(&s.text);
         let cx = Ctxs { m, sentence: s };
-        let context_has_request =
-            contains(&c, "申请") || all[..si].iter().rev().take_while(|p| p.block == s.block).any(|p| p.text.contains("申请"));
+        let before = || all[..si].iter().rev().take_while(|p| p.block == s.block);
+        let on_request = |t: &str| t.contains("依申请") || t.contains("公开申请") || t.contains("申请公开");
+        let context = Context {
+            request: contains(&c, "申请") || before().any(|p| p.text.contains("申请")),
+            on_request: on_request(&s.text) || before().any(|p| on_request(&p.text)),
+        };
         statements(&cx, &c, &mut out);
         let cs = counts(&c);
         // The rows the sentence's request total matched ("受理749件" = new + carried), for the
@@ -865,7 +921,7 @@ pub fn claims(m: &Model) -> Vec<Claim> {
             if cnt.approx {
                 continue;
             }
-            let Some(t) = classify(&c, &cs, k, context_has_request) else { continue };
+            let Some(t) = classify(&c, &cs, k, context) else { continue };
             let claim = match t {
                 Target::Column(col) => match &basis {
                     Some(b) => cx.column_count(col, cnt.value, b),
@@ -875,12 +931,18 @@ pub fn claims(m: &Model) -> Vec<Claim> {
                 _ => cx.t3_count(t, cnt.value),
             };
             let Some(claim) = claim else { continue };
-            if t == Target::New {
-                basis = match &claim.outcome {
-                    Outcome::Agrees => Some(vec!["new"]),
-                    Outcome::AgreesAs(_) if claim.cells.len() == 2 => Some(vec!["new", "carried"]),
-                    _ => None,
-                };
+            // Columns that follow belong to the request total just read; after any other count
+            // ("办结8件，其中自然人6件") they are not compared.
+            match t {
+                Target::New => {
+                    basis = match &claim.outcome {
+                        Outcome::Agrees => Some(vec!["new"]),
+                        Outcome::AgreesAs(_) if claim.cells.len() == 2 => Some(vec!["new", "carried"]),
+                        _ => None,
+                    }
+                }
+                Target::Column(_) => {}
+                _ => basis = None,
             }
             if t == Target::Results {
                 stated_results.push(cnt.value);
@@ -949,8 +1011,11 @@ fn statements(cx: &Ctxs, c: &[char], out: &mut Vec<Claim>) {
         if let Some((p, l)) = negation {
             let rest = &cl[p + l..];
             let rows = t4_rows(rest);
-            let near = ["复议", "诉讼", "起诉"].iter().filter_map(|w| find(rest, w, 0)).min().is_some_and(|q| q <= 15);
-            if !rows.is_empty() && near && counts(cl).is_empty() {
+            // Only plain words between the negation and the case: "未发生因政府信息公开引起的
+            // 行政复议" is all of them; "未发生因主动公开引起的行政复议" only some.
+            let first = ["复议", "诉讼", "起诉"].iter().filter_map(|w| find(rest, w, 0)).min();
+            let plain = first.is_some_and(|q| q <= 20 && only(&rest[..q], NO_CASE_GAP));
+            if !rows.is_empty() && plain && counts(cl).is_empty() {
                 if any_of(rest, &outcome_words) {
                     // "未发生…被行政复议纠错或行政诉讼败诉": nothing corrected.
                     out.extend(corrected_zero(cx, &rows, "文字说没有被纠错或败诉的案件"));
@@ -979,6 +1044,31 @@ fn statements(cx: &Ctxs, c: &[char], out: &mut Vec<Claim>) {
     }
 }
 
+/// Words that do not narrow a "none": "未收到任何组织或个人依申请公开…", "未发生因政府信息公开
+/// 引起的行政复议". Anything else ("通过信函", "主动公开") may mean "none of this kind" only.
+const NO_REQUEST_GAP: &[&str] = &[
+    "任何", "组织", "个人", "公民", "法人", "其他", "或者", "或", "和", "及", "与", "、", "的", "政府信息公开", "政府信息",
+    "信息公开", "依申请公开", "依", "有关", "相关", "新的", "新", "各类", "提出", "提交", "关于", "公开", "本机关",
+    "本单位", "我单位", "向", "过", "到",
+];
+const NO_CASE_GAP: &[&str] = &[
+    "因", "政府信息公开", "信息公开", "依申请公开", "政府信息", "申请", "工作", "引起", "引发", "导致", "产生", "而",
+    "的", "被", "提起", "相关", "任何", "涉及", "有关", "本机关", "本单位", "我单位", "本年度", "本年", "全年",
+    "年内", "行政", "或", "和", "、", "及", "与", "向", "过", "发生", "出现",
+];
+
+/// The text is made only of these words.
+fn only(gap: &[char], words: &[&str]) -> bool {
+    let mut i = 0;
+    while i < gap.len() {
+        let Some(l) = words.iter().map(|w| w.chars().collect::<Vec<_>>()).filter(|w| gap[i..].starts_with(w)).map(|w| w.len()).max() else {
+            return false;
+        };
+        i += l;
+    }
+    true
+}
+
 /// "未收到…申请", "本年度无政府信息公开申请", "无依申请公开事项": no request came in.
 fn no_requests(cl: &[char]) -> bool {
     if !counts(cl).is_empty() || any_of(cl, &["复议", "诉讼", "补正", "投诉", "处理费", "收费", "正当理由", "申请人", "结转", "咨询"]) {
@@ -986,18 +1076,15 @@ fn no_requests(cl: &[char]) -> bool {
     }
     let received = ["未收到", "无收到", "没有收到", "未接到", "没有接到", "未受理", "未接收", "未有"];
     if let Some(p) = received.iter().filter_map(|w| find(cl, w, 0).map(|p| p + w.chars().count())).min() {
-        return contains(&cl[p..], "申请");
+        return find(cl, "申请", p).is_some_and(|q| only(&cl[p..q], NO_REQUEST_GAP));
     }
     let mut at = 0;
     while let Some(p) = find(cl, "无", at) {
         at = p + 1;
-        let window: Vec<char> = cl[p + 1..].iter().copied().take(12).collect();
-        if cl.get(p + 1).is_some_and(|x| "法论".contains(*x)) {
-            continue;
-        }
-        if let Some(q) = find(&window, "申请", 0) {
-            let between = &window[..q];
-            if window.starts_with(&['依']) || contains(between, "公开") || contains(between, "政府信息") {
+        if let Some(q) = find(cl, "申请", p + 1).filter(|q| q - p <= 13) {
+            let between = &cl[p + 1..q];
+            let about = cl.get(p + 1) == Some(&'依') || contains(between, "公开") || contains(between, "政府信息");
+            if about && only(between, NO_REQUEST_GAP) {
                 return true;
             }
         }
@@ -1207,6 +1294,13 @@ pub fn report_years_in_text(paras: &[String], title: Option<&str>) -> Vec<(i32, 
         if n.chars().count() < 30 || n == title_n || title_n.contains(&n) {
             continue;
         }
+        // Only where the text presents itself ("现将…年度报告向社会公布"), never where it looks
+        // back ("对照上年度报告…") or elsewhere in the report.
+        let presents = ["现将", "向社会公布", "予以公布", "特此公布", "编制完成", "编制本", "本报告"].iter().any(|w| n.contains(w));
+        let looks_back = ["上年", "上一年", "去年", "往年", "历年"].iter().any(|w| n.contains(w));
+        if s.section > 1 || !presents || looks_back {
+            continue;
+        }
         // drop 《…》 and 〈…〉 quotations
         let mut depth = 0;
         let plain: String = n
@@ -1284,6 +1378,67 @@ mod tests {
         assert_eq!(values("100余件，1.5万件"), vec![(100.0, true)]);
         assert_eq!(values("规范性文件，第3件，按件收费"), vec![]);
         assert_eq!(values("行政复议36起，行政诉讼9起，一起研究，起诉"), vec![(36.0, false), (9.0, false)]);
+    }
+
+    /// What each count of a sentence is read as (`Target` in Debug form), with the context of a
+    /// paragraph about requests on disclosure.
+    fn read(s: &str) -> Vec<(String, f64)> {
+        let c = chars_of(s);
+        let cs = counts(&c);
+        let cx = Context { request: true, on_request: true };
+        (0..cs.len()).filter_map(|k| classify(&c, &cs, k, cx).map(|t| (format!("{t:?}"), cs[k].value))).collect()
+    }
+
+    #[test]
+    fn counts_are_read_by_their_nearest_keyword() {
+        let r = |v: &[(&str, f64)]| v.iter().map(|(t, x)| (t.to_string(), *x)).collect::<Vec<_>>();
+        for (s, want) in [
+            ("2023年，共收到政府信息公开申请25件，其中上年结转2件，本年新收23件", r(&[("New", 25.0), ("Carried", 2.0), ("New", 23.0)])),
+            ("全年共受理政府信息公开申请120件（含上年结转5件），已全部办结", r(&[("New", 120.0), ("Carried", 5.0)])),
+            ("本年度收到政府信息公开申请12件，比上年增加5件", r(&[("New", 12.0)])),
+            ("收到申请数量比上年增加5件", r(&[])),
+            ("其中，予以公开12件，部分公开3件，不予公开1件，无法提供20件，不予处理2件，其他处理1件", r(&[("Row(\"granted\")", 12.0), ("Row(\"partial\")", 3.0), ("Group(\"denied\")", 1.0), ("Group(\"unable\")", 20.0), ("Group(\"rejected\")", 2.0), ("Group(\"other\")", 1.0)])),
+            ("收到行政复议申请1件", r(&[("Review", 1.0)])),
+            ("行政复议结果为维持1件", r(&[])),
+            ("全年共办理人大代表建议和政协委员提案45件", r(&[])),
+            ("受理群众来信来访20件，受理各类咨询200件", r(&[])),
+            ("受理许可申请500件", r(&[])),
+            ("收到上级转办的政府信息公开申请3件", r(&[])),
+            ("共收到网上申请20件、信函申请5件", r(&[])),
+            ("接收通过邮寄、网络提交的各类政府信息公开申请共计81件", r(&[("New", 81.0)])),
+            ("上年结转的2件申请已全部办结", r(&[("Carried", 2.0)])),
+            ("结转下年度办理3件", r(&[("CarryForward", 3.0)])),
+            ("共办理政府信息公开申请749件", r(&[("Handled", 749.0)])),
+            ("2件结转自上年", r(&[])),
+            ("行政复议和诉讼案件共3件", r(&[("ReviewAndSuits", 3.0)])),
+            ("复议后起诉2件", r(&[])),
+            ("因政府信息公开被申请行政复议1件、提起行政诉讼2件", r(&[("Review", 1.0), ("Suits", 2.0)])),
+            ("被申请行政复议2件，其中维持1件、纠正1件", r(&[("Review", 2.0)])),
+            ("收到申请5件（自然人4件、法人1件）", r(&[("New", 5.0), ("Column(\"natural\")", 4.0), ("Column(\"legal_persons\")", 1.0)])),
+            ("不予公开的3件均属于国家秘密", r(&[("Group(\"denied\")", 3.0)])),
+            ("属于国家秘密的1件", r(&[("Row(\"denied.secret\")", 1.0)])),
+            ("尚未办结的3件", r(&[("CarryForward", 3.0)])),
+            ("12345热线受理群众诉求3000余件", r(&[])),
+            ("全年主动公开政府信息1234条，发布政策解读20篇", r(&[])),
+        ] {
+            assert_eq!(read(s), want, "{s}");
+        }
+    }
+
+    fn no_requests_in(s: &str) -> bool {
+        no_requests(&chars_of(s))
+    }
+
+    #[test]
+    fn none_received_only_when_it_says_none_at_all() {
+        for s in ["2021年我乡无收到任何组织或个人依申请公开政府信息的情况", "本年度未收到政府信息公开申请", "没有收到依申请公开的相关申请", "本年度无政府信息公开申请", "无依申请公开事项"] {
+            assert!(no_requests_in(s), "{s}");
+        }
+        for s in ["本年度未收到行政复议申请", "未收到申请人补正材料", "本年度未收到通过信函提交的政府信息公开申请", "无收取信息处理费情况", "无其他需要报告的事项", "未收取信息处理费"] {
+            assert!(!no_requests_in(s), "{s}");
+        }
+        let gap = |s: &str| only(&chars_of(s), NO_CASE_GAP);
+        assert!(gap("因政府信息公开引起的行政") && gap("因依申请公开被行政") && !gap("因主动公开引起的行政"));
     }
 
     #[test]

@@ -325,3 +325,41 @@ fn sections_are_checked() {
         assert!(added(&base, &r).is_empty(), "{v}");
     }
 }
+
+/// The Huai'an report is a PDF (not read yet): its narrative, quoted line by line from the text
+/// layer (wrapped as in the PDF, with a page footer), is checked against its gold tables.
+const HUAIAN_TEXT: &str = "一、总体情况
+（一）主动公开情况。2024 年，市政府网站主动公开各类政
+府信息 5500 余条，全年新增公开市政府规章 1 件、市政府及市
+政府办政策性文件 11 件，通过文字、图片等形式制作政策解读
+21 个，制作《淮安市人民政府公报》6 期。
+（二）依申请公开情况。定期对政府信息公开申请集中的领
+域和热点问题进行研判，探索从源头上解决实际问题。着力强化
+与申请人的直接沟通，准确了解申请人诉求，提高答复的及时性
+和针对性。2024 年，全市共受理政府信息公开申请 3119 件，答
+复 3050 件（含上年度结转申请 34 件，另有 103 件顺延到下年度
+-2-
+答复），均在法定期限内予以答复。政府信息公开行政复议 351
+件，其中结果维持 72 件，结果纠正 64 件，其他结果 178 件，尚
+未审结 37 件；政府信息公开行政诉讼 46 件，其中结果维持 25
+件，结果纠正 5 件，其他结果 9 件，尚未审结 7 件。
+";
+
+#[test]
+fn the_huaian_narrative_agrees_with_its_gold_tables() {
+    let g = gold("2024-huaian-city");
+    let cell = |a: &str| g["cells"][a].to_string().trim_matches('"').to_string();
+    let mut text = synth(nianbao_check::format::Version::V2021, 2024, &cell);
+    text = text.replacen("一、总体情况\n", HUAIAN_TEXT, 1);
+    text = text.replace("本年度未收取信息处理费。", "2024 年，市政府严格落实《政府信息公开信息处理费管理\n办法》，全年收取政府信息公开信息处理费 3940 元。");
+    let m = read_model(text.as_bytes(), nianbao_check::readers::native_decoder).unwrap();
+    let got = narrative::claims(&m);
+    let want = [("N01", 3119.0), ("N03", 3050.0), ("N02", 34.0), ("N04", 103.0), ("N07", 351.0), ("N07", 46.0)];
+    assert_eq!(got.iter().map(|c| (c.rule, c.stated)).collect::<Vec<_>>(), want, "{got:#?}");
+    assert!(got.iter().all(|c| c.outcome == Outcome::Agrees), "{got:#?}");
+    let r = check_bytes("huaian.txt", text.as_bytes(), &Options::default());
+    assert!(!r.findings.iter().any(text_rules), "{:#?}", r.findings);
+    // 规章 1 件 and 政策性文件 11 件 (not 行政规范性文件) are not compared; 3940 元 is not the t2 fee.
+    let (b, a) = (r, check_bytes("huaian.txt", text.replace("行政复议 351\n件", "行政复议 315\n件").as_bytes(), &Options::default()));
+    exactly(&b, &a, "N07", Severity::Warning, "行政复议 315件", Some("t4/review/total"));
+}

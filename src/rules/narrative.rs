@@ -974,7 +974,7 @@ fn share(cx: &Ctxs, p: f64, stated: f64, of: &Claim, stated_results: &[f64]) -> 
         return cx.claim("N06", p, what, vec![rt_cell], None, Outcome::NotAssessable);
     };
     let fits = denominators.iter().filter(|d| **d > 0.0).any(|d| numerators.iter().any(|n| (p - n / d * 100.0).abs() <= 0.1 + 1e-9));
-    let expected = if rt > 0.0 { (of.table.unwrap_or(stated) / rt * 1000.0).round() / 10.0 } else { 0.0 };
+    let expected = if rt > 0.0 { (of.table.unwrap_or(stated) / rt * 10000.0).round() / 100.0 } else { 0.0 };
     cx.claim("N06", p, what, cells, Some(expected), if fits { Outcome::Agrees } else { Outcome::Differs })
 }
 
@@ -1130,15 +1130,16 @@ fn finding(m: &Model, c: &Claim) -> Option<Finding> {
         "N10" | "N11" => Severity::Error,
         _ => Severity::Warning,
     };
+    let statement = c.rule == "N07" && c.what.starts_with("文字");
     let said = match c.rule {
         "N06" => format!("文字写{}为 {}%", c.what, fmt(c.stated)),
         "N10" => format!("文字说没有发生{}", c.what.trim_end_matches("总计")),
         "N11" => "文字说本年没有收到政府信息公开申请".to_string(),
-        _ if c.stated == 0.0 && c.rule == "N07" && c.what.starts_with("文字") => c.what.clone(),
-        _ => format!("文字说{} {} 件", c.what, fmt(c.stated)),
+        _ if statement => c.what.clone(),
+        _ => format!("文字说{}为 {} 件", c.what, fmt(c.stated)),
     };
     let table = c.table.map(fmt).unwrap_or_default();
-    let first = c.cells.first().map(|a| m.describe(a)).unwrap_or_default();
+    let tab = if c.cells.first().is_some_and(|a| a.starts_with("t4/")) { "表四" } else { "表三" };
     let mut f = match &c.outcome {
         Outcome::Agrees | Outcome::AgreesAs(_) => return None,
         Outcome::NotAssessable => {
@@ -1149,16 +1150,19 @@ fn finding(m: &Model, c: &Claim) -> Option<Finding> {
             c.rule,
             Severity::Info,
             c.cells.clone(),
-            format!("{said}，与表中的 {table} 不同，但等于{p}：文字可能只说了其中一项，请核对"),
+            format!("{said}，{tab}中为 {table}；{} 等于{p}：文字可能只说了其中一项，请核对", fmt(c.stated)),
         )
         .values(c.table.unwrap_or(0.0), c.stated),
         Outcome::Differs => {
             let msg = match c.rule {
                 "N06" => format!("{said}，按表中数字计算应为 {table}%"),
-                "N10" => format!("{said}，表四中{}却为 {table}", first),
+                "N10" => format!("{said}，表四中{}却为 {table}", c.what),
                 "N11" => format!("{said}，表三本年新收申请总计却为 {table}"),
-                "N07" if c.stated == 0.0 && c.what.starts_with("文字") => format!("{said}，表四中{}却为 {table}", first),
-                _ => format!("{said}，表中为 {table}（{first}）"),
+                _ if statement => {
+                    let what = if c.cells.len() == 1 { m.describe(&c.cells[0]) } else { "结果纠正（合计）".to_string() };
+                    format!("{said}，表四中{what}却为 {table}")
+                }
+                _ => format!("{said}，{tab}中为 {table}"),
             };
             Finding::new(c.rule, severity, c.cells.clone(), msg).values(c.table.unwrap_or(0.0), c.stated)
         }

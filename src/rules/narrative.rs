@@ -62,11 +62,31 @@ pub fn heading(line: &str) -> Option<u8> {
     section_of_label(rest)
 }
 
+/// "（一）总体情况", "(五)存在的主要问题及改进情况": a section title under bracketed numbering.
+fn bracketed_heading(line: &str) -> Option<u8> {
+    let n = norm(line);
+    let n = n.trim_end_matches(['。', '.', ':']);
+    let mut cs = n.chars();
+    let (a, b, c) = (cs.next()?, cs.next()?, cs.next()?);
+    if a != '(' || !NUMERALS.contains(b) || c != ')' || n.chars().count() > 30 {
+        return None;
+    }
+    let rest: String = n.chars().skip(3).collect();
+    let s = section_of_label(&rest)?;
+    // The label must be the section's whole title, not a sub-heading that mentions it.
+    (NUMERALS.chars().nth(s as usize - 1) == Some(b) || rest.ends_with("情况") || rest.ends_with("事项") || rest.ends_with("措施")).then_some(s)
+}
+
 /// Every heading line: (paragraph index, section). When no line heads section 五, a short line
 /// between 四 (or 三) and 六 that names the problems and improvements stands for it (text pulled
 /// out of a PDF can lose the numbered heading: "（一）2024 年工作中存在问题的改进情况").
 fn heading_lines(paras: &[String]) -> Vec<(usize, u8)> {
     let mut out: Vec<(usize, u8)> = paras.iter().enumerate().filter_map(|(i, p)| heading(p).map(|s| (i, s))).collect();
+    if out.is_empty() {
+        // A report numbered "（一）总体情况 … （六）其他需要报告的事项": only when no "一、" heading
+        // exists, because elsewhere "（一）主动公开情况" is a sub-heading.
+        out = paras.iter().enumerate().filter_map(|(i, p)| bracketed_heading(p).map(|s| (i, s))).collect();
+    }
     if !out.iter().any(|&(_, s)| s == 5) {
         let after = out.iter().filter(|&&(_, s)| s == 4 || s == 3).map(|&(i, _)| i).max();
         let before = out.iter().filter(|&&(_, s)| s == 6).map(|&(i, _)| i).min();
@@ -1462,6 +1482,11 @@ mod tests {
         ] {
             assert_eq!(heading(l), Some(s), "{l}");
         }
+        let paras = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let h = headings(&paras(&["（一）总体情况", "（二）主动公开政府信息情况", "（五）存在的主要问题及改进情况", "（六）其他需要报告的事项"]));
+        assert_eq!(h.iter().map(|h| h.section).collect::<Vec<_>>(), [1, 2, 5, 6]);
+        let h = headings(&paras(&["一、总体情况", "（一）主动公开情况", "二、主动公开政府信息情况"]));
+        assert_eq!(h.iter().map(|h| (h.section, h.para)).collect::<Vec<_>>(), [(1, 0), (2, 2)]);
         for l in ["一、本年新收政府信息公开申请数量", "三、本年度办理结果", "四、结转下年度继续办理", "（一）主动公开方面", "行政复议", "一是拓宽主动公开渠道"] {
             assert_eq!(heading(l), None, "{l}");
         }

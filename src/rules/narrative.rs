@@ -397,8 +397,9 @@ fn counts(c: &[char]) -> Vec<Count> {
         } else {
             continue;
         };
-        // "第3件" is an ordinal; "36起" must not be "起诉", "起草", "一起".
-        if start > 0 && c[start - 1] == '第' {
+        // "第3件" is an ordinal, "每一件" a manner of speaking, "一件事" (高效办成一件事) a slogan;
+        // "36起" must not be "起诉", "起草", "一起".
+        if start > 0 && "第每这那哪".contains(c[start - 1]) || unit == '件' && c.get(i + 1) == Some(&'事') {
             continue;
         }
         if unit == '起' && (!c[start].is_ascii_digit() || c.get(i + 1).is_some_and(|n| "诉草来到止始码点身步见".contains(*n))) {
@@ -639,6 +640,10 @@ fn classify(c: &[char], counts: &[Count], k: usize, cx: Context) -> Option<Targe
         .collect();
     if families.iter().any(|f| *f != families[0]) {
         return None;
+    }
+    // "全部公开或部分公开 X 件": both rows.
+    if target == Target::Row("partial") && any_of(clause, &["予以公开", "全部公开", "同意公开"]) {
+        target = Target::GrantedPartial;
     }
     let narrowed = any_of(clause, QUALIFIERS) && !any_of(clause, ALL_CHANNELS);
     match target {
@@ -1074,7 +1079,7 @@ const NO_REQUEST_GAP: &[&str] = &[
 const NO_CASE_GAP: &[&str] = &[
     "因", "政府信息公开", "信息公开", "依申请公开", "政府信息", "申请", "工作", "引起", "引发", "导致", "产生", "而",
     "的", "被", "提起", "相关", "任何", "涉及", "有关", "本机关", "本单位", "我单位", "本年度", "本年", "全年",
-    "年内", "行政", "或", "和", "、", "及", "与", "向", "过", "发生", "出现",
+    "年内", "行政", "或", "和", "、", "及", "与", "向", "过", "发生", "出现", "方面",
 ];
 
 /// The text is made only of these words.
@@ -1444,6 +1449,8 @@ mod tests {
             ("尚未办结的3件", r(&[("CarryForward", 3.0)])),
             ("12345热线受理群众诉求3000余件", r(&[])),
             ("全年主动公开政府信息1234条，发布政策解读20篇", r(&[])),
+            ("全部公开或部分公开5件", r(&[("GrantedPartial", 5.0)])),
+            ("推进高效办理一件事，每一件申请都认真办理", r(&[])),
         ] {
             assert_eq!(read(s), want, "{s}");
         }

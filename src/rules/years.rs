@@ -108,11 +108,12 @@ fn text_shapes(m: &Model) -> Vec<String> {
         .collect()
 }
 
-/// X05: this year's text more than half last year's, or every table number the same.
+/// X05: this year's text more than half last year's (of at least 8 sentences: a short report is
+/// mostly boilerplate), or every table number the same.
 pub fn x05(prev: &Model, cur: &Model) -> Vec<Finding> {
     let mut out = Vec::new();
     let (a, b) = (text_shapes(prev), text_shapes(cur));
-    if b.len() >= 5 {
+    if b.len() >= 8 {
         let same = b.iter().filter(|s| a.contains(s)).count();
         if same * 2 > b.len() {
             let msg = format!(

@@ -566,7 +566,7 @@ fn find_title(doc: &Document, lines: &[Line]) -> Option<String> {
         // A title wrapped over two lines ("…政府信息公开" / "工作年度报告").
         if let Some(n) = paras.get(i + 1) {
             let n = clean(n);
-            if n.chars().count() <= 12 && n.contains("报告") && t.contains("政府信息公开") {
+            if n.chars().count() <= 16 && n.contains("报告") && (t.contains("政府信息公开") || t.chars().count() <= 30) {
                 return Some(format!("{t}{n}"));
             }
         }

@@ -45,7 +45,10 @@ mkdir -p docs
   echo "|---|---:|---:|"
   echo "| \`pkg/${name}_bg.wasm\` | $(raw "$w") | $(gz "$w") |"
   echo "| \`pkg/$name.js\` (wasm-bindgen glue) | $(raw "$glue") | $(gz "$glue") |"
-  for f in www/*.js; do echo "| \`${f#www/}\` | $(raw "$f") | $(gz "$f") |"; done
+  for f in www/*.js www/style.css www/index.html; do echo "| \`${f#www/}\` | $(raw "$f") | $(gz "$f") |"; done
   echo "| all JS | $js_raw | $js_gz |"
+  echo
+  echo "The page loads index.html, style.css, app.js, nianbao-check.js and render.js; worker.js, the glue"
+  echo "and the wasm load on the first check."
 } >docs/size-report.md
 cat docs/size-report.md

@@ -36,7 +36,7 @@ const blanked = seedWith((l) => l.replace('\t\t0', '\t\t')); // 自然人 left b
 const rowless = seedWith(() => null); // the row is gone
 
 const OWN_FILES = new Set([
-  '/', '/index.html', '/style.css', '/app.js', '/nianbao-check.js', '/render.js', '/worker.js',
+  '/', '/index.html', '/style.css', '/report.css', '/app.js', '/nianbao-check.js', '/render.js', '/worker.js',
   '/pkg/nianbao_check.js', '/pkg/nianbao_check_bg.wasm',
 ]);
 const ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',

@@ -23,6 +23,14 @@ pub struct Options {
 pub struct Ctx<'a> {
     pub model: &'a Model,
     pub opts: &'a Options,
+    /// What the text states, read once for all narrative rules.
+    pub claims: std::cell::OnceCell<Vec<narrative::Claim>>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(model: &'a Model, opts: &'a Options) -> Ctx<'a> {
+        Ctx { model, opts, claims: std::cell::OnceCell::new() }
+    }
 }
 
 /// How a rule is checked.
@@ -387,7 +395,7 @@ pub fn catalogue() -> Vec<Rule> {
 
 /// Runs every single-report rule and returns recognition's doubts with the findings.
 pub fn check(model: &Model, opts: &Options) -> Vec<Finding> {
-    let ctx = Ctx { model, opts };
+    let ctx = Ctx::new(model, opts);
     let mut out = model.doubts.clone();
     for r in catalogue() {
         if let Check::One(f) = r.check {

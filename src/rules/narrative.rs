@@ -1197,7 +1197,8 @@ fn finding(m: &Model, c: &Claim) -> Option<Finding> {
 }
 
 fn rule_findings(ctx: &Ctx, rules: &[&str]) -> Vec<Finding> {
-    claims(ctx.model).iter().filter(|c| rules.contains(&c.rule)).filter_map(|c| finding(ctx.model, c)).collect()
+    let all = ctx.claims.get_or_init(|| claims(ctx.model));
+    all.iter().filter(|c| rules.contains(&c.rule)).filter_map(|c| finding(ctx.model, c)).collect()
 }
 
 /// N01: 收到/受理…申请 X 件 (and the applicant columns that follow) = t3 本年新收.

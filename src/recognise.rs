@@ -113,7 +113,7 @@ fn lines(doc: &Document) -> Vec<Line> {
 }
 
 /// A page footer ("— 4 —", "-4-") between table rows of a PDF's text.
-fn is_page_footer(s: &str) -> bool {
+pub fn is_page_footer(s: &str) -> bool {
     let t: String = s.chars().filter(|c| !cell::is_space(*c)).collect();
     !t.is_empty()
         && t.chars().any(|c| c.is_ascii_digit())

@@ -2,7 +2,7 @@
 
 mod common;
 use common::*;
-use nianbao_check::{Report, Severity, Status};
+use nianbao_check::Status;
 use std::collections::BTreeSet;
 
 const REPORTS: &[&str] = &["2023-shuyang-fgj", "pingtan-2019", "pingtan-2021", "pingtan-2023", "pingtan-2025"];
@@ -11,13 +11,6 @@ fn pages() -> Vec<(String, &'static str)> {
     REPORTS.iter().flat_map(|g| [(format!("real/{g}.html"), *g), (format!("derived/{g}.gbk.html"), *g)]).collect()
 }
 
-fn errors(r: &Report) -> Vec<String> {
-    r.findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error && f.status == Status::Failed)
-        .map(|f| format!("{} {}", f.rule, f.message))
-        .collect()
-}
 
 #[test]
 fn every_saved_page_matches_gold_in_every_cell() {

@@ -6,7 +6,7 @@ use common::*;
 use nianbao_check::cell::CellState;
 use nianbao_check::document::Block;
 use nianbao_check::readers::{self, native_decoder};
-use nianbao_check::{check_bytes, Options, Report, Severity, Status};
+use nianbao_check::{check_bytes, Options, Status};
 use serde_json::Value;
 
 /// Every `derived/*.docx` and `derived/*.doc`, with the gold of the report it was made from.
@@ -23,13 +23,6 @@ fn word_files() -> Vec<(String, String)> {
     out
 }
 
-fn errors(r: &Report) -> Vec<String> {
-    r.findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error && f.status == Status::Failed)
-        .map(|f| format!("{} {}", f.rule, f.message))
-        .collect()
-}
 
 #[test]
 fn word_forms_match_gold_in_every_cell() {

@@ -169,14 +169,7 @@ pub struct Sentence {
     pub text: String,
 }
 
-/// A page footer ("— 1 —", "-4-") in text pulled out of a PDF.
-fn is_page_footer(s: &str) -> bool {
-    let t: String = s.chars().filter(|c| !cell::is_space(*c)).collect();
-    !t.is_empty()
-        && t.chars().any(|c| c.is_ascii_digit())
-        && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '—' | '–' | '－' | '第' | '页' | '/'))
-        && t.chars().filter(|c| c.is_ascii_digit()).count() <= 3
-}
+use crate::recognise::is_page_footer;
 
 const ENDS: &[char] = &['。', '；', '！', '？', ';', '!', '?'];
 

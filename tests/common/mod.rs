@@ -160,3 +160,13 @@ pub fn consistent(version: Version, seed: u64) -> std::collections::HashMap<Stri
     }
     v
 }
+
+/// The failed error-severity findings of a report, as "rule message" lines.
+pub fn errors(r: &Report) -> Vec<String> {
+    use nianbao_check::{Severity, Status};
+    r.findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error && f.status == Status::Failed)
+        .map(|f| format!("{} {}", f.rule, f.message))
+        .collect()
+}

@@ -77,6 +77,64 @@ fn render(rules: &[Rule]) -> String {
 }
 
 const DOC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md");
+const PAGE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/www/rules.html");
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The same reference as a page of the site (`www/rules.html`), which the page links to: static
+/// HTML under the site's CSP, anchors by rule id (`rules.html#T3-01`).
+fn render_page(rules: &[Rule]) -> String {
+    let mut rules: Vec<&Rule> = rules.iter().collect();
+    rules.sort_by_key(|r| (FAMILIES.iter().position(|(p, _)| *p == family(r.id)), r.id));
+    let mut s = String::from(concat!(
+        "<!doctype html>\n<!-- 本文件由 tests/rules_doc.rs 根据 rules::catalogue() 生成，请勿手工修改。",
+        "更新：UPDATE_DOCS=1 cargo test --test rules_doc -->\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n",
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'none'; style-src 'self'; ",
+        "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'\">\n",
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<link rel=\"icon\" href=\"data:,\">\n",
+        "<link rel=\"stylesheet\" href=\"rules.css\">\n<title>核对规则一览 · 年报检查</title>\n</head>\n<body>\n<main>\n",
+        "<p><a href=\"./\">← 返回年报检查</a></p>\n<h1>核对规则一览</h1>\n",
+        "<p>严重程度：<strong>错误</strong>——报告自己的数字互相矛盾，或不符合格式；<strong>警告</strong>——很可能有错，或写法不规范；",
+        "<strong>提示</strong>——值得看一眼；<strong>存疑</strong>——可能是读取文件出了错，请对照原文。",
+        "输入单元格空白或不是数字时，规则“无法核对”，会列出这些单元格，不算通过。</p>\n",
+        "<table>\n<thead><tr><th scope=\"col\">编号</th><th scope=\"col\">规则</th><th scope=\"col\">严重程度</th></tr></thead>\n<tbody>\n"
+    ));
+    for r in &rules {
+        s.push_str(&format!("<tr><td><a href=\"#{}\">{}</a></td><td>{}</td><td>{}</td></tr>\n", r.id, r.id, esc(r.title), severity_zh(r.severity)));
+    }
+    s.push_str("</tbody>\n</table>\n");
+    for (prefix, heading) in FAMILIES {
+        let members: Vec<&&Rule> = rules.iter().filter(|r| family(r.id) == *prefix).collect();
+        if members.is_empty() {
+            continue;
+        }
+        s.push_str(&format!("<section>\n<h2>{}</h2>\n", esc(heading)));
+        for r in members {
+            s.push_str(&format!(
+                "<article id=\"{}\">\n<h3>{} {}</h3>\n<p class=\"meta\">{} · {}</p>\n<dl>\n<dt>核对</dt><dd>{}</dd>\n<dt>为什么</dt><dd>{}</dd>\n<dt>例子</dt><dd>{}</dd>\n</dl>\n</article>\n",
+                r.id, r.id, esc(r.title), severity_zh(r.severity), how(&r.check), esc(r.checks), esc(r.why), esc(r.example)
+            ));
+        }
+        s.push_str("</section>\n");
+    }
+    s.push_str("</main>\n</body>\n</html>\n");
+    s
+}
+
+#[test]
+fn www_rules_html_is_current() {
+    let want = render_page(&catalogue());
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(PAGE, &want).unwrap();
+    }
+    let have = std::fs::read_to_string(PAGE).unwrap_or_default();
+    assert!(have == want, "www/rules.html is not current: run `UPDATE_DOCS=1 cargo test --test rules_doc`");
+    for r in catalogue() {
+        assert!(want.contains(&format!("<article id=\"{}\">", r.id)), "{} has an anchor", r.id);
+    }
+}
 
 #[test]
 fn docs_rules_md_is_current() {

@@ -2,11 +2,13 @@
 // a module worker started on first use, so loading the page costs nothing and a long check never
 // blocks the page. No drawing here: see render.js.
 //
-//   import { checkFiles } from './nianbao-check.js';
+//   import { checkFile, checkFiles } from './nianbao-check.js';
+//   const report = await checkFile(input.files[0], { signal });
 //   const { reports } = await checkFiles(input.files, { blanksAsZero: false, signal });
 //
 // Options: `base` — the URL of the folder that holds worker.js and pkg/ (default: this module's
 // folder); `signal` — an AbortSignal; `blanksAsZero` — read blank cells as 0 in sums.
+// Typings: nianbao-check.d.ts.
 
 const DEFAULT_BASE = new URL('./', import.meta.url);
 
@@ -79,6 +81,18 @@ async function toInput(f, i) {
     return { input, owned: null }; // the caller's bytes: copied, never transferred away
   }
   throw new TypeError(`第 ${i + 1} 个文件无效：应为 File，或 {name, bytes: Uint8Array}`);
+}
+
+/**
+ * Checks one file; resolves to its report (one report of report-json.md). `fileOrBytes` is a
+ * `File`/`Blob`, `{name, bytes, edits?}`, or bare bytes (`Uint8Array`/`ArrayBuffer`, named
+ * `options.name` or 文件1). A file that is not a report resolves to a report with `error` set.
+ */
+export async function checkFile(fileOrBytes, options = {}) {
+  const bare = fileOrBytes instanceof Uint8Array || fileOrBytes instanceof ArrayBuffer;
+  const file = bare ? { name: String(options.name ?? '文件1'), bytes: fileOrBytes } : fileOrBytes;
+  const { reports } = await checkFiles([file], options);
+  return reports[0];
 }
 
 /**

@@ -1,0 +1,153 @@
+// Typings for nianbao-check.js (the headless checker) and nianbao-check-element.js (the
+// <nianbao-check> element). The report shape is ../shared/spec/report-json.md: fields are only
+// ever added, so a portal may rely on these.
+
+/** A canonical cell address, `table/row/column`, e.g. `t3/new/natural` (format.md). */
+export type CellAddress = string;
+
+export type Severity = 'error' | 'warning' | 'doubt' | 'info';
+export type FindingStatus = 'failed' | 'not_assessable';
+export type FormatVersion = 'v2019' | 'v2021';
+export type InputKind = 'text' | 'html' | 'docx' | 'doc' | 'xlsx' | 'pdf' | 'json';
+
+export interface Cell {
+  /** The text as printed ("1,234", "／", ""). */
+  raw: string;
+  /** The number, or null when blank, n/a or text. */
+  value: number | null;
+  state: 'number' | 'blank' | 'na' | 'text';
+}
+
+export interface Finding {
+  /** Rule id of the catalogue, e.g. `T3-01`. */
+  rule: string;
+  severity: Severity;
+  status: FindingStatus;
+  /** Every cell the rule involves, the cell to blame first. */
+  cells: CellAddress[];
+  /** Chinese, for the person who fills the report. */
+  message: string;
+  expected?: number;
+  actual?: number;
+  /** Narrative rules: the sentence of the report's text, verbatim. */
+  sentence?: string;
+  /** Cross-year rules: the other report's file. */
+  related_file?: string;
+}
+
+export interface ReadError {
+  /** e.g. `no_tables`, `old_format`, `damaged`, `encrypted`, `too_large`, `empty`. */
+  code: string;
+  /** Chinese. */
+  message: string;
+}
+
+/** One checked file. When `error` is set nothing else but `file` (and maybe `input`) is filled. */
+export interface Report {
+  file: string;
+  input: InputKind | null;
+  version: FormatVersion | null;
+  year: number | null;
+  title: string | null;
+  agency: string | null;
+  cells: Record<CellAddress, Cell>;
+  findings: Finding[];
+  error: ReadError | null;
+}
+
+export interface CheckResult {
+  reports: Report[];
+}
+
+/** Bytes with a name; `edits` replaces the raw text of cells before checking. */
+export interface NamedBytes {
+  name: string;
+  bytes: Uint8Array | ArrayBuffer;
+  edits?: Record<CellAddress, string>;
+}
+
+export interface CheckOptions {
+  /** The folder (URL) holding worker.js and pkg/; default: the module's own folder. */
+  base?: string | URL;
+  /** Aborting rejects with an AbortError and stops the running check. */
+  signal?: AbortSignal;
+  /** Read blank cells as 0 in sums (default false: a blank is not a zero). */
+  blanksAsZero?: boolean;
+}
+
+export interface CheckFileOptions extends CheckOptions {
+  /** The file name for bare bytes (default 文件1). */
+  name?: string;
+}
+
+/** Checks one file: resolves to its report; a file that is not a report gives `error`, not a rejection. */
+export function checkFile(file: Blob | NamedBytes | Uint8Array | ArrayBuffer, options?: CheckFileOptions): Promise<Report>;
+/** Checks files together (cross-year rules pair reports of one agency); reports in the order given. */
+export function checkFiles(files: Iterable<Blob | NamedBytes> | ArrayLike<Blob | NamedBytes>, options?: CheckOptions): Promise<CheckResult>;
+
+export interface LayoutColumn { key: string; label: string }
+export interface LayoutRow { key: string; label: string; group: string | null; columns: LayoutColumn[] }
+export interface LayoutTable { id: 't2' | 't3' | 't4'; title: string; rows: LayoutRow[] }
+/** The official layout of a format version, for drawing the tables as printed. */
+export function getLayout(version: FormatVersion, options?: Pick<CheckOptions, 'base'>): Promise<LayoutTable[]>;
+
+export interface RuleInfo { id: string; severity: Severity; title: string; checks: string; why: string; example: string }
+/** The rule catalogue. */
+export function getRules(options?: Pick<CheckOptions, 'base'>): Promise<RuleInfo[]>;
+
+// ---- <nianbao-check> (nianbao-check-element.js) ----
+
+export interface NianbaoCheckStartDetail {
+  /** The files about to be checked (refused ones are not among them). */
+  files: File[];
+}
+export interface NianbaoCheckDoneDetail {
+  /** The report of the first file (may have `error`). */
+  report: Report;
+  /** Every report of this check, in the order the files came. */
+  reports: Report[];
+}
+export interface NianbaoCheckErrorDetail {
+  /**
+   * `too_large` (over max-size, not read), `not_accepted` (not matching accept, not read),
+   * `check_failed` (the checker itself failed), or a report's `error.code` (read, not a report).
+   */
+  code: string;
+  /** In the UI language (zh by default); a report's own error is always Chinese. */
+  message: string;
+  /** The file concerned; absent for `check_failed`. */
+  file?: string;
+}
+
+/**
+ * The element's instance type. nianbao-check-element.js is loaded for its side effect (it defines
+ * the element once); in TypeScript: `import type { NianbaoCheckElement } from './nianbao-check.js'`,
+ * or just `document.querySelector('nianbao-check')`, typed through the maps below.
+ */
+export interface NianbaoCheckElement extends HTMLElement {
+  /** The report of the first file of the last finished check, or null. */
+  readonly report: Report | null;
+  /** Every report of the last finished check. */
+  readonly reports: Report[];
+  /** Reflects `accept` (default: .html,.htm,.mht,.mhtml,.docx,.doc,.txt,.md,.pdf,text/html,text/plain); applied to dropped files too. */
+  accept: string;
+  /** Reflects `max-size`, bytes (default 52428800, 50 MiB). */
+  maxSize: number;
+  /** Reflects `asset-base`, resolved to an absolute URL. */
+  assetBase: string;
+  /** Reflects `blanks-as-zero`. */
+  blanksAsZero: boolean;
+  /** Checks files as if dropped: same events and drawing; null when every file was refused. */
+  check(files: Iterable<File> | ArrayLike<File>): Promise<Report[] | null>;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nianbao-check': NianbaoCheckElement;
+  }
+  interface HTMLElementEventMap {
+    'nianbao-check-start': CustomEvent<NianbaoCheckStartDetail>;
+    'nianbao-check-done': CustomEvent<NianbaoCheckDoneDetail>;
+    'nianbao-check-error': CustomEvent<NianbaoCheckErrorDetail>;
+  }
+}

@@ -1,0 +1,200 @@
+// The page's interface in Chinese (the default) and English. Only the interface: the tables keep the
+// official Chinese wording, and finding messages stay Chinese because the core has no English text
+// for every rule (the English interface says so). Elements name their text with data-i18n (text),
+// data-i18n-label (aria-label) or data-i18n-title; apply() fills them.
+
+const zh = {
+  lang: 'zh-CN',
+  title: '政府信息公开工作年度报告检查',
+  intro: '核对年度报告三张统计表的勾稽关系和格式。文件只在本机浏览器中检查，不会上传。',
+  switchTo: 'English',
+  switchToLang: 'en',
+  switchLabel: 'Switch the interface to English',
+  langNote: '',
+  dropTitle: '把年度报告拖到这里',
+  dropHelp: '可一次放入多个文件或整个文件夹中的文件（同一机关相邻两年的报告将同时核对上年结转）。支持网页（.html）、Word（.docx/.doc）和文本（.txt）。',
+  dropMore: '拖入更多文件，或',
+  pick: '选择文件…',
+  pickFolder: '选择文件夹…',
+  tools: '工具',
+  basis: '规则依据《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2019〕60号、〔2021〕30号）。',
+  kindError: '错误',
+  kindWarning: '警告',
+  kindDoubt: '存疑',
+  kindInfo: '提示',
+  kindNa: '无法核对',
+  append: '保留已检查的文件（新文件追加在后）',
+  blanks: '把空白单元格当作 0 计算（默认不这样做：空白不等于 0）',
+  cancel: '取消',
+  reading: (i, n) => `正在读取 ${i}/${n}`,
+  readingStart: (n) => `正在读取 ${n} 个文件…`,
+  rechecking: '正在重新检查…',
+  checked: (n, pass, fail, bad) => `已检查 ${n} 个文件：${pass} 个通过，${fail} 个不通过` + (bad ? `，${bad} 个无法读取` : '') + '。',
+  failedRun: (m) => `检查失败：${m}`,
+  cancelled: '已取消。',
+  unreadableFile: (m) => `无法读取文件：${m}`,
+  files: (n) => `文件（${n}）`,
+  filesNav: '已检查的文件，问题多的在前',
+  pass: '通过',
+  fail: '不通过',
+  unreadable: '无法读取',
+  errors: (n) => `${n} 个错误`,
+  warnings: (n) => `${n} 个警告`,
+  doubts: (n) => `${n} 个存疑`,
+  infos: (n) => `${n} 个提示`,
+  notAssessable: (n) => `${n} 项无法核对`,
+  show: '显示',
+  kind: { error: '错误', warning: '警告', doubt: '存疑', info: '提示', not_assessable: '无法核对' },
+  prevProblem: '上一个问题',
+  nextProblem: '下一个问题',
+  prevFile: '上一个文件',
+  nextFile: '下一个文件',
+  keys: '快捷键：j 或 n 下一个问题，k 或 p 上一个问题，[ 和 ] 切换文件，在单元格上按 Enter 修改，Esc 取消修改。',
+  position: (i, n) => `第 ${i}/${n} 个问题`,
+  sep: '：',
+  one: { error: '错误', warning: '警告', doubt: '存疑', info: '提示', not_assessable: '无法核对' },
+  noProblems: '没有要显示的问题。',
+  lastProblem: '已是最后一个问题。按 ] 看下一个文件。',
+  firstProblem: '已是第一个问题。',
+  exportTitle: '导出与打印',
+  exportCsv: '导出全部问题（CSV）',
+  exportJson: '导出全部结果（JSON）',
+  exportEditsCsv: '导出修改（CSV）',
+  exportEditsJson: '导出修改（JSON）',
+  print: '打印',
+  exportNote: '导出的是当前显示的结果；试改过的文件按修改后的数值核对，修改本身可另行导出。',
+  editedCount: (n) => `已修改 ${n} 个单元格`,
+  rechecked: (name, verdict) => `已重新检查 ${name}：${verdict}`,
+  offlineReady: '已可离线使用：断网后本页仍可检查文件。',
+};
+
+const en = {
+  lang: 'en',
+  title: 'Checker for government information disclosure annual reports',
+  intro: 'Checks the three statistics tables of an annual report (政府信息公开工作年度报告) for consistency and format. Files are checked in this browser only and are never uploaded.',
+  switchTo: '中文',
+  switchToLang: 'zh-CN',
+  switchLabel: '把界面切换为中文',
+  langNote: 'Only the interface is in English. The tables keep the official Chinese wording, and finding messages stay in Chinese: an English text does not exist for every rule.',
+  dropTitle: 'Drop annual reports here',
+  dropHelp: 'Drop many files at once, or all the files of a folder (reports of one agency for consecutive years are also checked against each other). Web pages (.html), Word (.docx/.doc) and text (.txt).',
+  dropMore: 'Drop more files, or',
+  pick: 'Choose files…',
+  pickFolder: 'Choose a folder…',
+  tools: 'Tools',
+  basis: 'Rules as set out in the official format of the annual report (国办公开办函〔2019〕60号, 〔2021〕30号).',
+  kindError: 'Errors',
+  kindWarning: 'Warnings',
+  kindDoubt: 'Doubts',
+  kindInfo: 'Notes',
+  kindNa: 'Not assessable',
+  append: 'Keep the files already checked (add new ones after them)',
+  blanks: 'Count blank cells as 0 (off by default: a blank is not a zero)',
+  cancel: 'Cancel',
+  reading: (i, n) => `Reading ${i}/${n}`,
+  readingStart: (n) => `Reading ${n} files…`,
+  rechecking: 'Checking again…',
+  checked: (n, pass, fail, bad) => `Checked ${n} files: ${pass} passed, ${fail} failed` + (bad ? `, ${bad} unreadable` : '') + '.',
+  failedRun: (m) => `The check failed: ${m}`,
+  cancelled: 'Cancelled.',
+  unreadableFile: (m) => `Cannot read the file: ${m}`,
+  files: (n) => `Files (${n})`,
+  filesNav: 'Checked files, worst first',
+  pass: 'Passed',
+  fail: 'Failed',
+  unreadable: 'Unreadable',
+  errors: (n) => `${n} error${n === 1 ? '' : 's'}`,
+  warnings: (n) => `${n} warning${n === 1 ? '' : 's'}`,
+  doubts: (n) => `${n} doubt${n === 1 ? '' : 's'}`,
+  infos: (n) => `${n} note${n === 1 ? '' : 's'}`,
+  notAssessable: (n) => `${n} not assessable`,
+  show: 'Show',
+  kind: { error: 'Errors', warning: 'Warnings', doubt: 'Doubts', info: 'Notes', not_assessable: 'Not assessable' },
+  prevProblem: 'Previous problem',
+  nextProblem: 'Next problem',
+  prevFile: 'Previous file',
+  nextFile: 'Next file',
+  keys: 'Keys: j or n next problem, k or p previous problem, [ and ] change file, Enter on a cell to correct it, Esc to cancel.',
+  position: (i, n) => `Problem ${i} of ${n}`,
+  sep: ': ',
+  one: { error: 'Error', warning: 'Warning', doubt: 'Doubt', info: 'Note', not_assessable: 'Not assessable' },
+  noProblems: 'No problems to show.',
+  lastProblem: 'This is the last problem. Press ] for the next file.',
+  firstProblem: 'This is the first problem.',
+  exportTitle: 'Export and print',
+  exportCsv: 'Export all findings (CSV)',
+  exportJson: 'Export all results (JSON)',
+  exportEditsCsv: 'Export corrections (CSV)',
+  exportEditsJson: 'Export corrections (JSON)',
+  print: 'Print',
+  exportNote: 'Exports show the results as displayed: files with corrections are checked with the corrected values; the corrections themselves export separately.',
+  editedCount: (n) => `${n} cell${n === 1 ? '' : 's'} corrected`,
+  rechecked: (name, verdict) => `Checked ${name} again: ${verdict}`,
+  offlineReady: 'Ready offline: this page keeps checking files with the network cut.',
+};
+
+/** Labels for render.js (the report drawing), per language. */
+const reportText = {
+  zh: null, // render.js's own defaults are Chinese
+  en: {
+    severity: { error: 'Error', warning: 'Warning', doubt: 'Doubt', info: 'Note' },
+    notAssessable: 'Not assessable',
+    groups: { error: 'Errors', warning: 'Warnings', doubt: 'Doubts', info: 'Notes', not_assessable: 'Not assessable' },
+    groupCount: (name, n) => `${name} (${n})`,
+    input: { text: 'text', html: 'web page', docx: 'Word (.docx)', doc: 'Word (.doc)', xlsx: 'Excel', pdf: 'PDF', json: 'JSON' },
+    version: { v2019: '2019 format (国办公开办函〔2019〕60号)', v2021: '2021 format (国办公开办函〔2021〕30号)' },
+    facts: { title: 'Title', year: 'Report year', version: 'Table format', input: 'Read as' },
+    yearValue: (y) => String(y),
+    cannotCheck: 'This file cannot be checked: ',
+    findings: 'Findings',
+    none: 'Every rule passed.',
+    related: (f) => `(compared with ${f})`,
+    pass: 'Passed',
+    passWith: (s) => ` (with ${s})`,
+    fail: 'Failed',
+    sep: ': ',
+    sep2: '; ',
+    counts: { error: (n) => `${n} error${n === 1 ? '' : 's'}`, warning: (n) => `${n} warning${n === 1 ? '' : 's'}`, doubt: (n) => `${n} doubt${n === 1 ? '' : 's'}`, info: (n) => `${n} note${n === 1 ? '' : 's'}` },
+    notAssessableCount: (n) => `${n} not assessable (blank or not a number)`,
+    edited: (orig) => (orig == null ? 'Corrected (the cell was missing)' : `Corrected (was “${orig}”)`),
+    editsTitle: (n) => `Corrected cells (${n})`,
+    revert: 'Undo',
+    revertLabel: (label) => `Undo the correction of ${label}`,
+    revertAll: 'Undo all',
+    editLabel: (label) => `Correct ${label}`,
+    editHint: 'Double-click a cell, or press Enter on it, to try a correction; the findings update at once.',
+    missing: 'missing',
+  },
+};
+
+const DICTS = { 'zh-CN': zh, en };
+let current = zh;
+
+/** The saved choice, else Chinese (the page is for Chinese agencies, whatever the browser says). */
+export function initialLang() {
+  try {
+    const saved = localStorage.getItem('nianbao-lang');
+    if (saved && DICTS[saved]) return saved;
+  } catch { /* storage may be off */ }
+  return 'zh-CN';
+}
+
+export function setLang(lang) {
+  current = DICTS[lang] ?? zh;
+  try { localStorage.setItem('nianbao-lang', current.lang); } catch { /* storage may be off */ }
+  return current;
+}
+
+export const t = new Proxy({}, { get: (_, k) => current[k] });
+
+export function reportLabels() {
+  return current === en ? reportText.en : reportText.zh;
+}
+
+/** Fills every element that names its text, label or title in the current language. */
+export function apply(root = document) {
+  document.documentElement.lang = current.lang;
+  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = current[el.dataset.i18n];
+  for (const el of root.querySelectorAll('[data-i18n-label]')) el.setAttribute('aria-label', current[el.dataset.i18nLabel]);
+  for (const el of root.querySelectorAll('[data-i18n-title]')) el.title = current[el.dataset.i18nTitle];
+}

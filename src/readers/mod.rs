@@ -5,6 +5,7 @@ pub mod charset;
 pub mod doc;
 pub mod docx;
 pub mod html;
+pub mod pdf;
 pub mod text;
 
 use crate::document::Document;
@@ -52,11 +53,18 @@ pub fn read(bytes: &[u8], decode: LegacyDecoder) -> Result<Document, ReadError> 
         Sniffed::Empty => Err(ReadError::new("empty", "文件是空的，没有可读取的内容。")),
         Sniffed::Zip => docx::read(bytes),
         Sniffed::Cfb => doc::read(bytes),
-        Sniffed::Pdf => Err(ReadError::new(
-            "pdf_unsupported",
-            "这是 PDF 文件，目前还不能直接读取。请改用报告的 Word 原件（.doc/.docx）或网页（另存为 .html）；\
-             也可以在 PDF 阅读器中全选复制表格文字，粘贴到文本文件后再检查。",
-        )),
+        Sniffed::Pdf => {
+            let doc = pdf::read(bytes, decode)?;
+            if doc.blocks.is_empty() {
+                // No text layer: a scan, or pages that are pictures of text.
+                return Err(ReadError::new(
+                    "pdf_no_text",
+                    "这个 PDF 没有文字层（很可能是扫描件或图片），无法读取其中的表格。请改用报告的 Word 原件（.doc/.docx）或网页；\
+                     也可以先用 OCR 软件把 PDF 识别成文字，再检查识别结果。",
+                ));
+            }
+            Ok(doc)
+        }
         // Word and WPS also save RTF under a .doc name; its text is escapes, not readable as text.
         Sniffed::Text if bytes.trim_ascii_start().starts_with(b"{\\rtf") => Err(ReadError::new(
             "rtf_unsupported",

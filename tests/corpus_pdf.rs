@@ -1,0 +1,82 @@
+//! PDFs of the corpus (the real WPS-made Huai'an report and the office-suite PDFs made from the
+//! real HTML reports) against the gold values: no false value ever, every cell not read named by
+//! a P03 doubt, and at least the share of cells reached today.
+
+mod common;
+use common::*;
+use nianbao_check::document::Block;
+use nianbao_check::readers::{self, native_decoder};
+
+/// (file, gold, least share of gold cells read right)
+fn pdf_files() -> Vec<(String, String, f64)> {
+    let mut out: Vec<(String, String, f64)> = std::fs::read_dir(format!("{CORPUS}/derived"))
+        .expect("corpus derived/")
+        .filter_map(|e| {
+            let name = e.ok()?.file_name().into_string().ok()?;
+            let base = name.strip_suffix(".pdf")?.to_string();
+            Some((format!("derived/{name}"), base, LEAST_DERIVED))
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out.push(("real/2024-huaian-city.pdf".into(), "2024-huaian-city".into(), 1.0));
+    out
+}
+
+/// Office-suite PDFs keep their tables' rules: every cell is reachable, rows cut by a page break
+/// included.
+const LEAST_DERIVED: f64 = 1.0;
+
+#[test]
+fn pdfs_match_gold_without_false_values() {
+    let files = pdf_files();
+    assert!(files.len() >= 6, "expected the corpus's PDFs, found {files:?}");
+    let (mut right, mut total) = (0, 0);
+    for (file, base, least) in &files {
+        let gold = gold(base);
+        let r = check(file);
+        assert!(r.error.is_none(), "{file}: {:?}", r.error);
+        assert_eq!(r.input, Some("pdf"), "{file}");
+        assert_eq!(r.version.map(|v| v.as_str()), gold["version"].as_str(), "{file} version");
+        assert_eq!(r.year, gold["year"].as_i64().map(|y| y as i32), "{file} year");
+        let c = compare(&r, &gold);
+        let share = c.right as f64 / c.total as f64;
+        println!("{file}: {}/{} gold cells right ({:.1}%), {} not read, {} false", c.right, c.total, share * 100.0, c.missing.len(), c.wrong.len());
+        assert!(c.wrong.is_empty(), "{file}: false values {:#?}", c.wrong);
+        for m in &c.missing {
+            assert!(r.findings.iter().any(|f| f.rule == "P03" && f.cells.contains(m)), "{file}: {m} missing without P03");
+        }
+        assert!(share >= *least, "{file}: only {share:.3} of gold cells right; missing {:?}", c.missing);
+        assert!(errors(&r).is_empty(), "{file}: {:#?}", errors(&r));
+        right += c.right;
+        total += c.total;
+    }
+    println!("PDFs: {} files, {right}/{total} gold cells right", files.len());
+}
+
+/// The Huai'an PDF's layout notes (gold `notes`): wrapped labels, a vertical group label, a table
+/// across a page break with the footer "-4-" between rows, and table 四 as one run of 15 numbers.
+#[test]
+fn huaian_layout_is_read_as_the_page_shows_it() {
+    let doc = readers::read(&corpus("real/2024-huaian-city.pdf"), native_decoder).expect("readable");
+    // Every block's text, cells one by one, whitespace (and in-cell line breaks) dropped.
+    let texts: Vec<String> = doc
+        .blocks
+        .iter()
+        .flat_map(|b| match b {
+            Block::Para(p) => vec![p.clone()],
+            Block::Table(g) => g.rows.iter().flatten().map(|c| c.text.clone()).collect(),
+        })
+        .map(|t| t.split_whitespace().collect())
+        .collect();
+    for words in ["三、本年度办理结果", "商业企业", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "96171.6", "-4-"] {
+        assert!(texts.iter().any(|t| t == words), "no block or cell reads {words}");
+    }
+    // The 15 numbers of table 四 are one row of 15 cells.
+    let flat = doc.blocks.iter().any(|b| matches!(b, Block::Table(g) if g.rows.iter().any(|r| r.len() == 15 && r[0].text == "72")));
+    assert!(flat, "table 四's numbers as one row");
+    let r = check("real/2024-huaian-city.pdf");
+    assert_eq!(r.cell("t4/suit_after_review/total").and_then(|c| c.value), Some(20.0));
+    // The title centred over two lines is one paragraph.
+    assert_eq!(r.title.as_deref().map(|t| t.replace(' ', "")).as_deref(), Some("淮安市人民政府2024年政府信息公开工作年度报告"));
+    assert_eq!(r.cell("t3/unable.unclear/total").and_then(|c| c.value), Some(1.0));
+}

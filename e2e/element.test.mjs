@@ -21,6 +21,15 @@ const notReport = Buffer.from('关于做好秋季防火工作的通知\n\n各乡
 const ref = (name, bytes) => check([{ name, bytes }], {}).reports[0];
 
 const PORTAL = 'portal-example.html';
+/** The portal's policy, read from its meta tag; a portal also sends it as a header on every response,
+ *  and only the header reaches the worker (a worker's CSP comes with its own script's response). */
+const CSP = fs.readFileSync(path.join(ROOT, 'www', PORTAL), 'utf8').match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
+/** Answers every request of the server with `csp` as a header. */
+const withCsp = (csp) => async (r) => {
+  const res = await r.fetch();
+  await r.fulfill({ response: res, headers: { ...res.headers(), 'content-security-policy': csp } });
+  return true;
+};
 const OWN_FILES = new Set([
   `/${PORTAL}`, '/portal-example.css', '/portal-example.js', '/portal-example.svg',
   '/nianbao-check-element.js', '/nianbao-check.js', '/render.js', '/report.css', '/worker.js',
@@ -63,7 +72,7 @@ before(async () => {
   await bare.ctx.close();
   server.log.length = 0;
 
-  rec = await recordingPage(browser, server);
+  rec = await recordingPage(browser, server, { intercept: withCsp(CSP) });
   page = rec.page;
   await page.addInitScript((types) => {
     window.__events = [];
@@ -224,6 +233,31 @@ test('a report dropped on the element: the events, the report, the marks in the 
   assert.match(await tip.textContent(), /T3-01/);
 });
 
+test('accessibility: axe-core, which sees into the shadow root, finds no WCAG 2 A/AA violation', async () => {
+  // A page of its own: axe applies inline styles, which the portal's CSP (rightly) reports.
+  const own = await recordingPage(browser, server, { intercept: withCsp(CSP) });
+  const p = own.page;
+  try {
+    await p.goto(server.url + PORTAL);
+    await p.setInputFiles('#checker input[type=file]', [{ name: 'mutated.txt', mimeType: 'text/plain', buffer: mutated }]);
+    await p.waitForFunction(() => document.getElementById('checker').report);
+    await p.evaluate(fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8')); // through CDP
+    const axe = () => p.evaluate(async () => {
+      const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+      return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 5).map((n) => `${JSON.stringify(n.target)}: ${n.failureSummary}`) }));
+    });
+    await p.locator('#checker td[data-cell="t3/new/natural"]').focus(); // a tooltip open
+    assert.deepEqual(await axe(), []);
+    // The control: an unnamed button inside the shadow root is found.
+    await p.evaluate(() => { document.getElementById('checker').shadowRoot.querySelector('[part~="button"]').textContent = ''; });
+    const found = await axe();
+    assert.deepEqual(found.map((v) => v.id), ['button-name']);
+    assert.match(found[0].nodes[0], /checker/);
+  } finally {
+    await own.ctx.close();
+  }
+});
+
 test('the portal styles stay outside, none reaches inside; the documented hooks do', async () => {
   assert.deepEqual(await portalStyles(page), baseline, 'portal elements after a check: unchanged');
   const inside = await page.evaluate(() => {
@@ -326,6 +360,31 @@ test('errors: a file over max-size is refused unread, a non-report and a wrong t
     'the portal keeps its fields when nothing could be read');
   assert.deepEqual(await page.evaluate(() => window.__reads), ['arrayBuffer:通知.txt'], 'an accepted file is read once');
   await page.evaluate(() => window.__unspy.forEach((f) => f()));
+});
+
+test('a CSP header without \'wasm-unsafe-eval\': the worker cannot compile, the element says so', async () => {
+  assert.match(CSP, /script-src 'self' 'wasm-unsafe-eval'/);
+  const strict = await recordingPage(browser, server, { intercept: withCsp(CSP.replace(" 'wasm-unsafe-eval'", '')) });
+  try {
+    await strict.page.goto(server.url + PORTAL);
+    const detail = await strict.page.evaluate(async (bytes) => {
+      await customElements.whenDefined('nianbao-check');
+      const el = document.getElementById('checker');
+      const failed = new Promise((resolve) => el.addEventListener('nianbao-check-error', (e) => resolve(e.detail)));
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(bytes)], 'seed.txt', { type: 'text/plain' }));
+      const zone = el.shadowRoot.querySelector('[part~="drop-zone"]');
+      for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+      const d = await failed;
+      return { ...d, status: el.shadowRoot.querySelector('[role=status]').textContent, report: el.report };
+    }, [...seed]);
+    assert.equal(detail.code, 'check_failed');
+    assert.match(detail.message, /WebAssembly|wasm|Content Security Policy|unsafe-eval/i);
+    assert.equal(detail.status, `检查失败：${detail.message}`);
+    assert.equal(detail.report, null);
+  } finally {
+    await strict.ctx.close();
+  }
 });
 
 test('two elements on one page check independently: their own files, reports, marks and events', async () => {
@@ -451,7 +510,8 @@ test('custom-elements.json and the typings describe the element as it is', async
     assert.equal(used.get(name) ?? fallback, fallback, `${name} has one fallback`);
     used.set(name, fallback.trim());
   }
-  assert.deepEqual(Object.fromEntries(el.cssProperties.map((p) => [p.name, p.default])), Object.fromEntries([...used].sort()));
+  assert.deepEqual(Object.fromEntries(el.cssProperties.map((p) => [p.name, p.default])), Object.fromEntries([...used].sort()),
+    'every --nianbao-check-* that report.css reads is a public hook: list it in custom-elements.json (cssProperties, its fallback as default) and the README');
 
   // Attributes and members against the class itself.
   const cls = await page.evaluate(() => {

@@ -53,7 +53,7 @@ const PARTS = [
   ['.nb-error', 'error'],
   ['.nb-summary', 'summary'],
   ['table.nb-table', 'table'],
-  ['.nb-findings', 'findings'],
+  ['.nb-aside', 'findings'],
   ['button.nb-finding', 'finding'],
   ['td[data-cell]', 'cell'],
 ];

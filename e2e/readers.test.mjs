@@ -8,44 +8,28 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
+import { ROOT, corpus, launch, recordingPage, assertOnlyOwnFiles, expectedMarks } from './helpers.mjs';
 import { initSync, check } from '../www/pkg/nianbao_check.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = path.join(ROOT, 'www');
-const CORPUS = path.resolve(ROOT, '../shared/corpus');
-const corpus = (p) => fs.readFileSync(path.join(CORPUS, p));
 const gold = (name) => JSON.parse(corpus(`gold/${name}.json`));
 
 // The same module the page runs, here in node: the reference for the marks.
 initSync({ module: fs.readFileSync(path.join(WWW, 'pkg/nianbao_check_bg.wasm')) });
 
-const ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-extensions',
-  '--disable-default-apps', '--no-default-browser-check'];
 const TYPES = { '.html': 'text/html', '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', '.doc': 'application/msword' };
 const COLS = ['natural', 'commercial', 'research', 'social', 'legal', 'other', 'total'];
 const LEGAL = ['commercial', 'research', 'social', 'legal', 'other']; // the five 法人或其他组织 columns
 
-let server, browser, page;
-const requests = [], blocked = [], consoleErrors = [], pageErrors = [];
+let server, browser, rec, page;
 
 before(async () => {
   server = await startServer(WWW, 0);
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ARGS });
-  const ctx = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
-  await ctx.route('**/*', (r) => {
-    const url = r.request().url();
-    if (url.startsWith(server.url)) return r.continue();
-    blocked.push(url);
-    return r.abort();
-  });
-  page = await ctx.newPage();
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => { if (m.type() === 'error' || /Content Security Policy|Refused to/.test(m.text())) consoleErrors.push(m.text()); });
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  browser = await launch();
+  // Every request, console error, page error and CSP violation of every test is recorded.
+  rec = await recordingPage(browser, server);
+  page = rec.page;
 });
 
 after(async () => {
@@ -150,23 +134,13 @@ function assertGold(s, g, label) {
 
 /** The marks the page must show, from the reference run: aria-invalid, worst severity, not-assessable. */
 function assertMarks(s, report, label) {
-  const order = ['error', 'warning', 'doubt', 'info'];
-  const severity = {}, rules = {};
-  const failedCells = new Set(), naCells = new Set();
-  for (const f of report.findings) {
-    for (const c of f.cells) {
-      (rules[c] ??= new Set()).add(f.rule);
-      if (f.status === 'failed') {
-        failedCells.add(c);
-        if (!severity[c] || order.indexOf(f.severity) < order.indexOf(severity[c])) severity[c] = f.severity;
-      } else naCells.add(c);
-    }
-  }
+  const want = expectedMarks(report);
+  const rules = {};
+  for (const f of report.findings) for (const c of f.cells) (rules[c] ??= new Set()).add(f.rule);
   const pick = (p) => Object.keys(s.cells).filter((a) => p(s.cells[a])).sort();
-  assert.deepEqual(pick((c) => c.invalid), [...failedCells].sort(), `${label}: exactly the cells of failed findings carry aria-invalid`);
-  assert.deepEqual(Object.fromEntries(pick((c) => c.severity).map((a) => [a, s.cells[a].severity])), severity, `${label}: worst severity per cell`);
-  assert.deepEqual(pick((c) => c.status === 'not_assessable'), [...naCells].filter((c) => !failedCells.has(c)).sort(),
-    `${label}: cells only in not-assessable findings are marked so`);
+  assert.deepEqual(pick((c) => c.invalid), want.invalid, `${label}: exactly the cells of failed findings carry aria-invalid`);
+  assert.deepEqual(Object.fromEntries(pick((c) => c.severity).map((a) => [a, s.cells[a].severity])), want.severity, `${label}: worst severity per cell`);
+  assert.deepEqual(pick((c) => c.status === 'not_assessable'), want.notAssessable, `${label}: cells only in not-assessable findings are marked so`);
   for (const [addr, ids] of Object.entries(rules)) {
     for (const id of ids) assert.ok(s.cells[addr]?.desc?.includes(id), `${label} ${addr}: its messages name ${id}`);
   }
@@ -353,14 +327,7 @@ function ownFiles(dir = WWW, prefix = '/') {
 }
 
 test('no request leaves the page own files; no CSP violation', async () => {
-  const own = ownFiles();
-  const origin = new URL(server.url).origin;
   // A saved portal page is full of images, scripts and links: none of them may be fetched.
-  const foreign = requests.filter((u) => !u.startsWith(origin + '/') || !own.has(decodeURIComponent(new URL(u).pathname)));
-  assert.deepEqual(foreign, [], 'page requests');
-  assert.deepEqual(blocked, [], 'routed requests');
-  assert.deepEqual(server.log.filter((p) => !own.has(p)), [], 'server log');
+  await assertOnlyOwnFiles(rec, server, ownFiles());
   assert.ok(server.log.includes('/pkg/nianbao_check_bg.wasm'), 'the wasm was served');
-  assert.deepEqual(consoleErrors, [], 'console errors');
-  assert.deepEqual(pageErrors, [], 'page errors');
 });

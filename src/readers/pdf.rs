@@ -26,9 +26,9 @@ use crate::report::ReadError;
 /// Decoded stream bytes (content, forms, CMaps) for the whole file. Real reports need a few MB.
 const MAX_DECODED: usize = 96 << 20;
 /// Glyphs kept for the whole file (a report has some 30 000).
-const MAX_GLYPHS: usize = 2_000_000;
-/// Content-stream operators run for the whole file.
-const MAX_OPS: usize = 20_000_000;
+const MAX_GLYPHS: usize = 400_000;
+/// Content-stream operators run for the whole file (a report runs some 100 000).
+const MAX_OPS: usize = 2_000_000;
 const MAX_PAGES: usize = 2_000;
 /// Nesting of form XObjects and of q/Q.
 const MAX_FORM_DEPTH: usize = 8;
@@ -1139,7 +1139,7 @@ fn tables(rules: &[Rule]) -> Vec<Lattice> {
         let r = root(&mut parent, i);
         groups.entry(r).or_default().push(rules[i]);
     }
-    groups.into_values().filter_map(|g| Lattice::new(&g)).collect()
+    groups.into_values().filter_map(|g| Lattice::new(&g)).take(200).collect()
 }
 
 impl Lattice {
@@ -1150,15 +1150,19 @@ impl Lattice {
         if xs.len() < 2 || ys.len() < 2 || xs.len() > MAX_LATTICE || ys.len() > MAX_LATTICE || xs.len() * ys.len() <= 4 {
             return None;
         }
-        let covers = |horizontal: bool, pos: f32, at: f32| {
-            rules.iter().any(|r| r.horizontal == horizontal && (r.pos - pos).abs() <= RULE_TOL && at >= r.from - 1.0 && at <= r.to + 1.0)
+        // The rules at each border position, so that a slot looks only at its own borders.
+        let at = |horizontal: bool, pos: f32| -> Vec<(f32, f32)> {
+            rules.iter().filter(|r| r.horizontal == horizontal && (r.pos - pos).abs() <= RULE_TOL).map(|r| (r.from, r.to)).collect()
         };
+        let vertical: Vec<Vec<(f32, f32)>> = xs.iter().map(|&x| at(false, x)).collect();
+        let horizontal: Vec<Vec<(f32, f32)>> = ys.iter().map(|&y| at(true, y)).collect();
+        let covers = |list: &[(f32, f32)], v: f32| list.iter().any(|&(a, b)| v >= a - 1.0 && v <= b + 1.0);
         let (rows, cols) = (ys.len() - 1, xs.len() - 1);
         let right = (0..rows)
-            .map(|r| (0..cols).map(|c| c + 1 == cols || covers(false, xs[c + 1], (ys[r] + ys[r + 1]) / 2.0)).collect())
+            .map(|r| (0..cols).map(|c| c + 1 == cols || covers(&vertical[c + 1], (ys[r] + ys[r + 1]) / 2.0)).collect())
             .collect();
         let below = (0..rows)
-            .map(|r| (0..cols).map(|c| r + 1 == rows || covers(true, ys[r + 1], (xs[c] + xs[c + 1]) / 2.0)).collect())
+            .map(|r| (0..cols).map(|c| r + 1 == rows || covers(&horizontal[r + 1], (xs[c] + xs[c + 1]) / 2.0)).collect())
             .collect();
         Some(Lattice { xs, ys, right, below })
     }

@@ -7,6 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -120,8 +121,12 @@ async function dropFiles(p, files) {
   }, files.map(({ name, bytes }) => ({ name, b64: Buffer.from(bytes).toString('base64') })));
 }
 
-const done = (p) => p.waitForFunction(() => document.getElementById('status').textContent.startsWith('已检查')
-  && document.getElementById('progress-box').hidden, null, { timeout: 60_000 });
+/** Waits until the page has checked what it was given; a failed check fails at once, with its message. */
+async function done(p) {
+  await p.waitForFunction(() => /^(已检查|检查失败)/.test(document.getElementById('status').textContent)
+    && document.getElementById('progress-box').hidden, null, { timeout: 60_000 });
+  assert.match(await p.textContent('#status'), /^已检查/);
+}
 
 const attr = (name, value) => `[${name}="${value.replace(/["\\]/g, '\\$&')}"]`;
 const box = (name) => page.locator(`#results > ${attr('data-file', name)}`);
@@ -300,6 +305,56 @@ test('keyboard: j and k reach every finding in order, the cell takes focus and t
   assert.equal(await page.getAttribute('#summary button[aria-current="true"]', 'data-summary-file'), SHUYANG);
 });
 
+test('blanks as 0: every file is checked again, its corrections kept; a folder picked: its reports, not its clutter', async () => {
+  await choose(MUTATED);
+  const fixCell = box(MUTATED).locator('td[data-cell="t3/new/natural"]');
+  await fixCell.focus();
+  await page.keyboard.press('0'); // typing on a cell starts a correction with that character
+  await page.keyboard.press('Enter');
+  await box(MUTATED).locator('.nb-verdict[data-verdict="pass"]').waitFor({ timeout: 30_000 });
+
+  await page.locator('#blanks-as-zero').check();
+  await done(page);
+  assert.equal(await box(MUTATED).locator('td[data-cell="t3/new/natural"]').getAttribute('data-edited'), '', 'the correction is kept');
+  assert.equal(await box(MUTATED).locator('.nb-verdict').getAttribute('data-verdict'), 'pass');
+  await box(MUTATED).locator('button.nb-revert-all').click();
+  await box(MUTATED).locator('.nb-verdict[data-verdict="fail"]').waitFor({ timeout: 30_000 });
+  const lenient = check(FILES.map(({ name, bytes }) => ({ name, bytes })), { blanksAsZero: true }).reports;
+  const na = (r) => (r.findings ?? []).filter((f) => f.status === 'not_assessable').length;
+  const shy = lenient.find((r) => r.file === SHUYANG);
+  assert.ok(na(shy) < na(refOf(SHUYANG)), 'blanks as 0 leave fewer cells not assessable');
+  for (const r of lenient) {
+    if (r.error) continue;
+    assert.equal(await page.getAttribute(attr('data-summary-file', r.file), 'data-na'), String(na(r)), `${r.file}: counted again`);
+  }
+  await page.locator('#blanks-as-zero').uncheck();
+  await done(page);
+  assert.equal(await page.getAttribute(attr('data-summary-file', SHUYANG), 'data-na'), String(na(refOf(SHUYANG))));
+
+  // A folder (the picker with webkitdirectory): its files, without the desktop's hidden ones.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reviewer-folder-'));
+  try {
+    fs.mkdirSync(path.join(dir, '2021'));
+    fs.writeFileSync(path.join(dir, '2021', '官前乡.txt'), seed);
+    fs.writeFileSync(path.join(dir, MUTATED), mutated);
+    fs.writeFileSync(path.join(dir, '.DS_Store'), 'junk');
+    fs.writeFileSync(path.join(dir, 'Thumbs.db'), 'junk');
+    await page.locator('#append').check();
+    await page.setInputFiles('#folder', dir);
+    await done(page);
+    const names = await page.$$eval('#summary button', (bs) => bs.map((b) => b.dataset.summaryFile));
+    assert.equal(names.length, FILES.length + 2, 'appended: the ten and the two reports of the folder');
+    assert.ok(names.includes('官前乡.txt') && !names.some((n) => n === '.DS_Store' || n === 'Thumbs.db'), names.join());
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+    await page.locator('#append').uncheck();
+  }
+  // Back to the ten for the tests below.
+  await dropFiles(page, FILES);
+  await done(page);
+  assert.equal(await page.locator('#summary button').count(), FILES.length);
+});
+
 test('a correction: the wrong cell typed right clears its findings and the verdict turns to 通过; undo; the corrections export', async () => {
   await choose(MUTATED);
   const b = box(MUTATED);
@@ -416,7 +471,8 @@ test('print view: the tables and findings of every report, nothing to press, a p
   assert.ok(style.reports.every(([shown]) => shown), 'every report is printed');
   assert.deepEqual(style.reports.slice(1).map(([, b]) => b), Array(FILES.length - 1).fill('page'), 'each report after the first starts a page');
   assert.equal(style.aside, 'static');
-  await page.screenshot({ path: path.join(ROOT, 'docs/screenshot-print.png'), clip: { x: 0, y: 0, width: 1400, height: 1000 } });
+  await box(MUTATED).evaluate((el) => el.scrollIntoView());
+  await page.screenshot({ path: path.join(ROOT, 'docs/screenshot-print.png') });
   const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
   assert.ok(pdf.length > 10_000, 'it prints');
   await page.emulateMedia({ media: 'screen' });
@@ -456,9 +512,15 @@ async function axe(p) {
 test('accessibility: axe-core finds no WCAG 2 A/AA violation with findings shown (Chinese, English, a cell being corrected)', async () => {
   await choose(MUTATED);
   const cell = box(MUTATED).locator('td[data-cell="t3/new/natural"]');
-  await cell.focus();
+  // The picture for the README: the summary, the verdict, marks, and a tooltip open on a wrong cell.
+  await page.setViewportSize({ width: 1400, height: 1300 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await cell.hover();
   await box(MUTATED).locator('.nb-tip').waitFor({ state: 'visible' });
   await page.screenshot({ path: path.join(ROOT, 'docs/screenshot-reviewer.png') });
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await cell.focus();
+  await box(MUTATED).locator('.nb-tip').waitFor({ state: 'visible' });
   assert.deepEqual(await axe(page), [], 'Chinese, a tooltip open');
   await page.locator('#lang').click();
   assert.deepEqual(await axe(page), [], 'English');

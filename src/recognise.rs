@@ -179,7 +179,7 @@ fn entries(lines: &[Line]) -> Vec<Entry> {
             continue;
         }
         if e.label.is_empty() {
-            let label = std::mem::take(&mut pending);
+            let label = from_last_item(&std::mem::take(&mut pending)).to_string();
             out.push(Entry { own_label: label.clone(), label_cells: vec![label.clone()], label, values: e.values.clone(), carried: true });
         } else {
             pending.clear();
@@ -187,6 +187,26 @@ fn entries(lines: &[Line]) -> Vec<Entry> {
         }
     }
     out
+}
+
+/// Fragments carried over several lines may start with the tail of the row above (a PDF prints
+/// a row's numbers beside the middle of its wrapped label): a carried label begins at its last
+/// item number ("7.", "1、", "（三）") when text stands before it.
+fn from_last_item(label: &str) -> &str {
+    let chars: Vec<(usize, char)> = label.char_indices().collect();
+    let numeral = |c: char| "一二三四五六七八九十".contains(c);
+    let mut start = 0;
+    for (k, &(at, c)) in chars.iter().enumerate().skip(1) {
+        let next = chars.get(k + 1).map(|x| x.1);
+        let digit_item = cell::fold_width(c).is_ascii_digit()
+            && !cell::fold_width(chars[k - 1].1).is_ascii_digit()
+            && matches!(next, Some('.' | '．' | '、'));
+        let bracket_item = matches!(c, '(' | '（') && next.is_some_and(numeral) && chars.get(k + 2).is_some_and(|x| matches!(x.1, ')' | '）'));
+        if digit_item || bracket_item {
+            start = at;
+        }
+    }
+    &label[start..]
 }
 
 /// A header row ("信息内容 | 本年制发件数 | …", "行政复议 | | 行政诉讼") has text but no number
@@ -758,6 +778,15 @@ mod tests {
         assert_eq!(year_in("第12345号 2021年度"), Some(2021));
         assert_eq!(agency_of("平潭综合实验区2021年度政府信息公开工作年度报告").as_deref(), Some("平潭综合实验区"));
         assert_eq!(agency_of("2025年上海市人民政府办公厅政府信息公开工作年度报告").as_deref(), Some("上海市人民政府办公厅"));
+    }
+
+    #[test]
+    fn a_carried_label_starts_at_its_last_item_number() {
+        assert_eq!(from_last_item("过程性信息7.属于行政"), "7.属于行政");
+        assert_eq!(from_last_item("息6、属于四类"), "6、属于四类");
+        assert_eq!(from_last_item("三、本年度办理结果（二）部分公开"), "（二）部分公开");
+        assert_eq!(from_last_item("（二）部分公开（区分处理的，只计这一情"), "（二）部分公开（区分处理的，只计这一情");
+        assert_eq!(from_last_item("截至2024.12"), "截至2024.12");
     }
 
     #[test]

@@ -39,6 +39,17 @@ const MAX_CMAP_ENTRIES: usize = 200_000;
 /// Reads a PDF's text layer. A document without any text (a scan) comes back with no blocks; the
 /// caller says what to do about it.
 pub fn read(bytes: &[u8], decode: LegacyDecoder) -> Result<Document, ReadError> {
+    read_with(bytes, decode, true)
+}
+
+/// The reading as if no table had rules (a borderless table): lines and gaps only. For tests of
+/// that path on real files.
+#[doc(hidden)]
+pub fn read_without_rules(bytes: &[u8], decode: LegacyDecoder) -> Result<Document, ReadError> {
+    read_with(bytes, decode, false)
+}
+
+fn read_with(bytes: &[u8], decode: LegacyDecoder, use_rules: bool) -> Result<Document, ReadError> {
     let pdf = Pdf::new(bytes.to_vec()).map_err(|e| match e {
         LoadPdfError::Decryption(_) => ReadError::new(
             "pdf_encrypted",
@@ -62,7 +73,7 @@ pub fn read(bytes: &[u8], decode: LegacyDecoder) -> Result<Document, ReadError> 
             let mut state = State::default();
             run.interpret(&data, &res.fonts, &res.x_objects, &mut state, 0);
         }
-        let placed = layout(out);
+        let placed = layout(out, use_rules);
         continue_row(&mut blocks, &mut last_table, placed);
         if ctx.glyphs_left == 0 || ctx.ops_left == 0 {
             break;
@@ -168,7 +179,7 @@ enum Widths {
 }
 
 impl Font {
-    fn split<'s>(&self, s: &'s [u8]) -> Vec<(u32, usize)> {
+    fn split(&self, s: &[u8]) -> Vec<(u32, usize)> {
         let mut out = Vec::with_capacity(s.len());
         let mut i = 0;
         while i < s.len() {
@@ -711,13 +722,9 @@ impl Run<'_, '_> {
             self.ctx.ops_left -= 1;
             let args: Vec<&Object<'_>> = op.operands().collect();
             let n = |i: usize| args.get(i).and_then(|o| num(o)).unwrap_or(0.0);
-            let name: &[u8] = &op.operator;
+            let name: &[u8] = op.operator;
             match name {
-                b"q" => {
-                    if stack.len() < MAX_STATE_DEPTH {
-                        stack.push(state.clone());
-                    }
-                }
+                b"q" if stack.len() < MAX_STATE_DEPTH => stack.push(state.clone()),
                 b"Q" => {
                     if let Some(s) = stack.pop() {
                         *state = s;
@@ -913,9 +920,9 @@ struct Placed {
     cols: Option<Vec<f32>>,
 }
 
-fn layout(page: Page) -> Vec<Placed> {
+fn layout(page: Page, use_rules: bool) -> Vec<Placed> {
     let Page { glyphs, rules } = page;
-    let tables = tables(&rules);
+    let tables = if use_rules { tables(&rules) } else { Vec::new() };
     // Glyphs inside a table go to its cells; the rest make lines.
     let mut inside: Vec<Vec<Glyph>> = vec![Vec::new(); tables.len()];
     let mut free = Vec::new();
@@ -992,8 +999,8 @@ fn paragraphs(lines: &[Line]) -> Vec<(f32, String)> {
 /// first part had only label text). The two parts are one row when the columns match and no
 /// text would land on a number.
 fn continue_row(blocks: &mut Vec<Block>, last_table: &mut Option<(usize, Vec<f32>)>, placed: Vec<Placed>) {
-    // Page headers and footers ("-4-") may stand between the parts.
-    let minor = |p: &Placed| matches!(&p.block, Block::Para(t) if t.chars().count() <= 12);
+    // A page footer ("-4-") may stand between the parts.
+    let minor = |p: &Placed| matches!(&p.block, Block::Para(t) if crate::recognise::is_page_footer(t));
     let first = placed.iter().position(|p| !minor(p));
     let mut skip_first_row = None;
     if let (Some((at, cols)), Some(i)) = (last_table.as_ref(), first) {
@@ -1135,9 +1142,9 @@ fn tables(rules: &[Rule]) -> Vec<Lattice> {
         }
     }
     let mut groups: BTreeMap<usize, Vec<Rule>> = BTreeMap::new();
-    for i in 0..n {
+    for (i, rule) in rules.iter().enumerate() {
         let r = root(&mut parent, i);
-        groups.entry(r).or_default().push(rules[i]);
+        groups.entry(r).or_default().push(*rule);
     }
     groups.into_values().filter_map(|g| Lattice::new(&g)).take(200).collect()
 }
@@ -1285,7 +1292,16 @@ fn cells(mut gs: Vec<Glyph>) -> Vec<Span> {
             let gap = g.x - last.x_end;
             let size = last.size.max(g.size);
             let both_digits = digit(&g.text) && last.text.chars().last().is_some_and(|c| c.is_ascii_digit() || c == '.');
-            let limit = if both_digits { 0.4 * size } else { 1.2 * size };
+            // A number after a Chinese label: running text puts at most a narrow space there
+            // ("收到 70 件"), a table cell's padding is wider.
+            let label_number = digit(&g.text) && last.text.chars().last().is_some_and(|c| !c.is_ascii());
+            let limit = if both_digits {
+                0.4 * size
+            } else if label_number {
+                0.6 * size
+            } else {
+                1.2 * size
+            };
             if gap <= limit {
                 if pending_space || gap > 0.25 * size {
                     last.text.push(' ');
@@ -1380,6 +1396,91 @@ mod tests {
         let line = cells(vec![g(0.0, 0.0, "规"), g(10.0, 0.0, "章"), g(100.0, 0.0, "1"), g(105.0, 0.0, "2"), g(121.0, 0.0, "3")]);
         let texts: Vec<&str> = line.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(texts, ["规章", "12", "3"]);
+    }
+
+    fn h(y: f32, from: f32, to: f32) -> Rule {
+        Rule { horizontal: true, pos: y, from, to }
+    }
+
+    fn v(x: f32, from: f32, to: f32) -> Rule {
+        Rule { horizontal: false, pos: x, from, to }
+    }
+
+    fn texts(g: &Grid) -> Vec<Vec<(String, usize, usize)>> {
+        g.rows.iter().map(|r| r.iter().map(|c| (c.text.clone(), c.col, c.row_span)).collect()).collect()
+    }
+
+    /// Two rows, three columns; the first column is one merged cell (no rule between its rows);
+    /// an underline under "1" ends inside its cell and is no border.
+    #[test]
+    fn ruled_tables_become_grids_with_merged_cells() {
+        let rules = vec![
+            h(100.0, 0.0, 300.0),
+            h(80.0, 100.0, 300.0),
+            h(60.0, 0.0, 300.0),
+            v(0.0, 60.0, 100.0),
+            v(100.0, 60.0, 100.0),
+            v(200.0, 60.0, 100.0),
+            v(300.0, 60.0, 100.0),
+            h(83.0, 140.0, 160.0), // underline
+        ];
+        let t = tables(&rules);
+        assert_eq!(t.len(), 1);
+        let glyphs = vec![g(10.0, 85.0, "甲"), g(20.0, 70.0, "乙"), g(140.0, 85.0, "1"), g(240.0, 85.0, "2"), g(140.0, 65.0, "3")];
+        let grid = t[0].grid(glyphs).unwrap();
+        assert_eq!(
+            texts(&grid),
+            vec![
+                vec![("甲\n乙".to_string(), 0, 2), ("1".to_string(), 1, 1), ("2".to_string(), 2, 1)],
+                vec![("3".to_string(), 1, 1), (String::new(), 2, 1)],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_row_cut_by_a_page_break_is_joined_unless_text_lands_on_a_number() {
+        let cols = [0.0, 100.0, 200.0];
+        let mut prev = Grid::from_rows([["1.属于国家", "0"]]);
+        assert!(join_rows(&mut prev, &cols, &Grid::from_rows([["秘密", ""]]), &cols));
+        assert_eq!(prev.rows[0][0].text, "1.属于国家\n秘密");
+        // A header row repeated on the next page would put its words on numbers: not joined.
+        let mut prev = Grid::from_rows([["行政许可", "447"]]);
+        assert!(!join_rows(&mut prev, &cols, &Grid::from_rows([["信息内容", "本年处理决定数量"]]), &cols));
+        assert_eq!(prev.rows[0][1].text, "447");
+        // Neither part with a number: two rows, not one.
+        let mut prev = Grid::from_rows([["第二十条", ""]]);
+        assert!(!join_rows(&mut prev, &cols, &Grid::from_rows([["信息内容", "数量"]]), &cols));
+    }
+
+    fn line(y: f32, x: f32, x_end: f32, size: f32, text: &str) -> Line {
+        Line { y, size, cells: vec![Span { x, x_end, size, word_end: x + size, text: text.into() }] }
+    }
+
+    #[test]
+    fn wrapped_running_text_is_one_paragraph_and_a_heading_stands_alone() {
+        let lines = vec![
+            line(800.0, 200.0, 400.0, 22.0, "某某市人民政府"),
+            line(772.0, 150.0, 450.0, 22.0, "2024 年政府信息公开工作年度报告"),
+            line(700.0, 80.0, 200.0, 16.0, "一、总体情况"),
+            line(672.0, 112.0, 520.0, 16.0, "本报告所列数据统计期限为"),
+            line(644.0, 80.0, 300.0, 16.0, "2024年1月1日至12月31日。"),
+            line(616.0, 112.0, 400.0, 16.0, "新的段落。"),
+        ];
+        let p: Vec<String> = paragraphs(&lines).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(p, ["某某市人民政府2024 年政府信息公开工作年度报告", "一、总体情况", "本报告所列数据统计期限为2024年1月1日至12月31日。", "新的段落。"]);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn predefined_chinese_cmaps_read_without_to_unicode() {
+        let font = |codes, predefined| Font { codes, to_unicode: None, simple: None, predefined, widths: Widths::Cid { ranges: vec![], default: 1000.0 } };
+        let gbk = font(CodeSplit::Gbk, Predefined::Gbk);
+        let codes = gbk.split(&[0xc4, 0xea, b'2']);
+        assert_eq!(codes, vec![(0xc4ea, 2), (0x32, 1)]);
+        assert_eq!(gbk.text(0xc4ea, 2, crate::readers::native_decoder).as_deref(), Some("年"));
+        assert_eq!(gbk.width(0x32, 1), 500.0);
+        let ucs2 = font(CodeSplit::Two, Predefined::Ucs2);
+        assert_eq!(ucs2.text(0x5e74, 2, crate::readers::native_decoder).as_deref(), Some("年"));
     }
 
     #[test]

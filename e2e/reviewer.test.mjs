@@ -408,11 +408,15 @@ test('a correction: the wrong cell typed right clears its findings and the verdi
   assert.equal(await b.locator('td[data-cell="t3/new/natural"]').getAttribute('data-edited'), null);
   assert.ok(await b.locator('button.nb-finding[data-rule="T3-01"]').count(), 'T3-01 is back');
 
-  // A double click opens a cell too; typing starts a value; 全部还原 undoes every correction.
+  // A double click opens a cell too; typing starts a value; 全部还原 undoes every correction. The
+  // chosen finding stays chosen through the redraw.
+  await b.locator('.nb-kind[data-kind="warning"] button.nb-finding').first().click();
+  const chosen = await b.locator('button.nb-finding[aria-pressed="true"] .nb-msg').textContent();
   await b.locator('td[data-cell="t3/new/total"]').dblclick();
   await b.locator('td[data-cell="t3/new/total"] input').fill('3');
   await page.keyboard.press('Enter');
   await b.locator('td[data-cell="t3/new/total"][data-edited]').waitFor({ timeout: 30_000 });
+  assert.equal(await b.locator('button.nb-finding[aria-pressed="true"] .nb-msg').textContent(), chosen);
   await b.locator('td[data-cell="t2/penalty/decisions"]').focus();
   await page.keyboard.press('7');
   await page.keyboard.press('Enter');
@@ -493,8 +497,9 @@ test('English interface: the words change; finding messages stay Chinese and the
   assert.equal(await msg.getAttribute('lang'), 'zh-CN', 'the message is marked Chinese');
   assert.match(await msg.textContent(), /总计应为/);
   assert.match(await page.textContent(attr('data-summary-file', MUTATED)), /Failed · 2 errors/);
+  await b.locator('button.nb-finding[data-rule="T3-01"]').click();
   await page.keyboard.press('j');
-  assert.match(await page.textContent('#announce'), /^Problem 1 of 4: Error T3-01/);
+  assert.match(await page.textContent('#announce'), /^Problem 2 of 4: Error T3-03: 自然人列/);
   await page.locator('#lang').click();
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
   assert.equal(await page.textContent('#drop-title'), '把年度报告拖到这里');

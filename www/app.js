@@ -222,12 +222,16 @@ function draw(e) {
     e.box.dataset.file = e.name;
     results.append(e.box);
   }
-  const current = e.ctl?.current;
+  // The chosen finding stays chosen across a redraw when it is still there (indices may shift).
+  const was = e.ctl?.current != null ? e.prevFindings?.[e.ctl.current] : null;
+  const same = (f) => was && f.rule === was.rule && f.cells?.join() === was.cells?.join();
   e.ctl = renderReport(e.box, e.report, e.layout, {
     ...labelsFor(), filter: state.filter, editable: true, edits: editsForRender(e),
     onEdit: (addr, raw) => edit(e, addr, raw), onRevertAll: () => revertAll(e),
   });
-  if (current != null && e.report.findings?.[current]) e.ctl.select(current, { focus: false });
+  const again = (e.report.findings ?? []).findIndex(same);
+  if (again >= 0) e.ctl.select(again, { focus: false });
+  e.prevFindings = e.report.findings;
   e.box.hidden = e.id !== state.selected;
 }
 

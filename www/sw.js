@@ -36,18 +36,16 @@ self.addEventListener('activate', (e) => {
 async function networkFirst(req) {
   const cache = await caches.open(CACHE);
   const key = req.url.split('#')[0];
-  try {
-    const res = await Promise.race([
-      fetch(req),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), NETWORK_TIMEOUT_MS)),
-    ]);
+  const stored = await cache.match(key, { ignoreSearch: true });
+  const net = fetch(req).then(async (res) => {
     if (res.ok && res.type === 'basic') await cache.put(key, res.clone());
     return res;
-  } catch (err) {
-    const hit = await cache.match(key, { ignoreSearch: true });
-    if (hit) return hit;
-    throw err;
-  }
+  });
+  // Nothing stored: the network however slow (a first visit on a slow line must not fail).
+  if (!stored) return net;
+  net.catch(() => {}); // answered from the store below; a late failure is no news
+  const slow = new Promise((resolve) => setTimeout(() => resolve(stored), NETWORK_TIMEOUT_MS));
+  return Promise.race([net, slow]).catch(() => stored);
 }
 
 self.addEventListener('fetch', (e) => {

@@ -114,3 +114,25 @@ fn without_rules_fewer_cells_but_no_false_value() {
     assert!(total_right >= 900, "without rules only {total_right} gold cells right");
 }
 
+
+/// A PDF and a .docx made from the same report read alike: same title, year, cells and the same
+/// findings, messages included (the narrative rules read the PDF's wrapped lines as paragraphs).
+#[test]
+fn pdf_and_docx_of_one_report_give_the_same_report() {
+    let mut pairs = 0;
+    for (file, base, _) in pdf_files().into_iter().filter(|(f, _, _)| f.starts_with("derived/")) {
+        let (p, w) = (check(&file), check(&format!("derived/{base}.docx")));
+        assert_eq!((&p.title, p.year, &p.agency), (&w.title, w.year, &w.agency), "{file}");
+        // Values and states; raw texts differ in padding (the .docx keeps U+00A0).
+        let cells = |r: &nianbao_check::Report| -> Vec<String> { r.cells.iter().map(|(a, c)| format!("{a} {:?} {:?}", c.state, c.value)).collect() };
+        assert_eq!(cells(&p), cells(&w), "{file}: cells");
+        let findings = |r: &nianbao_check::Report| -> Vec<String> {
+            let mut v: Vec<String> = r.findings.iter().map(|f| format!("{} {:?} {:?} {}", f.rule, f.status, f.cells, f.message)).collect();
+            v.sort();
+            v
+        };
+        assert_eq!(findings(&p), findings(&w), "{file}");
+        pairs += 1;
+    }
+    assert!(pairs >= 5);
+}

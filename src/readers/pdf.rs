@@ -964,6 +964,15 @@ fn paragraphs(lines: &[Line]) -> Vec<(f32, String)> {
     let mut sizes: Vec<f32> = singles.iter().map(|l| l.size).collect();
     sizes.sort_by(f32::total_cmp);
     let body = sizes.get(sizes.len() / 2).copied().unwrap_or(0.0);
+    // The page's usual line pitch (line spacing differs from file to file: 1.5 to 3 sizes).
+    let mut pitches: Vec<f32> = singles
+        .windows(2)
+        .filter(|w| (w[0].size - w[1].size).abs() <= 0.1 * w[0].size)
+        .map(|w| (w[0].y - w[1].y) / w[0].size)
+        .filter(|p| (0.8..=4.0).contains(p))
+        .collect();
+    pitches.sort_by(f32::total_cmp);
+    let pitch_of_page = pitches.get(pitches.len() / 2).copied().unwrap_or(1.6);
     let mut out: Vec<(f32, String)> = Vec::new();
     let mut prev: Option<&Line> = None;
     for (i, l) in lines.iter().enumerate() {
@@ -976,7 +985,7 @@ fn paragraphs(lines: &[Line]) -> Vec<(f32, String)> {
             let pc = &p.cells[0];
             let same_font = (p.size - l.size).abs() <= 0.1 * p.size;
             let pitch = p.y - l.y;
-            let next_line = pitch >= 0.8 * p.size && pitch <= 2.2 * p.size;
+            let next_line = pitch >= 0.8 * p.size && pitch <= (1.2 * pitch_of_page).max(1.6) * p.size;
             // The line above ends where the next line's first word would not have fitted.
             let full = pc.x_end >= right - 1.5 * p.size || pc.x_end + (c.word_end - c.x) > right - 0.5 * l.size;
             let wrapped = full && c.x <= left + 1.0 * l.size;

@@ -148,6 +148,7 @@ const reportText = {
     editLabel: (label) => `Correct ${label}`,
     editHint: 'Double-click a cell, or press Enter on it, to try a correction; the findings update at once.',
     missing: 'missing',
+    empty: '(empty)',
   },
 };
 

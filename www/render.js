@@ -45,6 +45,7 @@ export const LABELS_ZH = {
   editLabel: (label) => `修改 ${label}`,
   editHint: '双击单元格，或在单元格上按 Enter，可试改数值；检查结果随即更新。',
   missing: '缺失',
+  empty: '（空）',
 };
 
 let drawings = 0;
@@ -328,7 +329,7 @@ export function renderReport(container, report, layout, options = {}) {
       list.append(h('li', { 'data-edit': addr },
         h('span', { class: 'nb-edit-where', lang: 'zh-CN' }, label), ' ',
         h('code', {}, addr), h('br'),
-        h('del', {}, orig ?? L.missing), ' → ', h('ins', {}, now === '' ? '（空）' : now), ' ', undo));
+        h('del', {}, orig ?? L.missing), ' → ', h('ins', {}, now === '' ? L.empty : now), ' ', undo));
     }
     const all = h('button', { type: 'button', class: 'nb-revert-all' }, L.revertAll);
     all.addEventListener('click', () => options.onRevertAll?.());

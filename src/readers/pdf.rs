@@ -710,6 +710,7 @@ impl Run<'_, '_> {
         let mut tm = IDENTITY;
         let mut tlm = IDENTITY;
         let mut iter = UntypedIter::new(data);
+        let mut by_name: HashMap<Vec<u8>, Option<Rc<Font>>> = HashMap::new();
         // The path being built, as device-space segments; thin filled rectangles are kept apart
         // (Word draws borders as filled bars).
         let mut path: Vec<(f32, f32, f32, f32)> = Vec::new();
@@ -788,7 +789,17 @@ impl Run<'_, '_> {
                 b"Tf" => {
                     state.size = n(1);
                     state.font = match args.first() {
-                        Some(Object::Name(f)) => fonts.get::<Dict<'_>>(f.as_ref()).map(|d| self.ctx.font(&d)),
+                        // Looking a font up parses its dictionary again: once per name is enough.
+                        Some(Object::Name(f)) => match by_name.get(f.as_ref()) {
+                            Some(font) => font.clone(),
+                            None => {
+                                let font = fonts.get::<Dict<'_>>(f.as_ref()).map(|d| self.ctx.font(&d));
+                                if by_name.len() < 1000 {
+                                    by_name.insert(f.as_ref().to_vec(), font.clone());
+                                }
+                                font
+                            }
+                        },
                         _ => None,
                     };
                 }

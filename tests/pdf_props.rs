@@ -134,8 +134,11 @@ fn timed(name: &str, bytes: &[u8]) -> Report {
 
 #[test]
 fn a_hand_made_pdf_with_text_reads_and_the_fixture_is_sound() {
-    let content = stream("", b"BT /F1 12 Tf 72 700 Td (2024) Tj ET");
-    let r = timed("plain.pdf", &one_page(content, vec![o("<< >>")]));
+    let content = stream("", b"BT /F1 12 Tf 72 700 Td (Annual report 2024, a text layer of some fifty characters.) Tj ET");
+    let bytes = one_page(content, vec![o("<< >>")]);
+    let doc = nianbao_check::readers::read(&bytes, nianbao_check::readers::native_decoder).expect("a text layer");
+    assert_eq!(doc.blocks, vec![nianbao_check::document::Block::Para("Annual report 2024, a text layer of some fifty characters.".into())]);
+    let r = timed("plain.pdf", &bytes);
     // It has text but is no report: the refusal is about the report, not about reading the PDF.
     let e = r.error.expect("not a report");
     assert!(e.code != "pdf_broken" && e.code != "pdf_no_text", "{e:?}");
@@ -144,7 +147,8 @@ fn a_hand_made_pdf_with_text_reads_and_the_fixture_is_sound() {
 #[test]
 fn a_pdf_without_text_is_called_a_scan() {
     let image = stream("/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8", b"\x80");
-    let content = stream("", b"q 595 0 0 842 0 0 cm /X1 Do Q");
+    // A page number is all the text there is.
+    let content = stream("", b"q 595 0 0 842 0 0 cm /X1 Do Q BT /F1 9 Tf 290 20 Td (- 1 -) Tj ET");
     let r = timed("scan.pdf", &one_page(content, vec![image]));
     let e = r.error.expect("refused");
     assert_eq!(e.code, "pdf_no_text");

@@ -55,8 +55,9 @@ pub fn read(bytes: &[u8], decode: LegacyDecoder) -> Result<Document, ReadError> 
         Sniffed::Cfb => doc::read(bytes),
         Sniffed::Pdf => {
             let doc = pdf::read(bytes, decode)?;
-            if doc.blocks.is_empty() {
-                // No text layer: a scan, or pages that are pictures of text.
+            if pdf::text_chars(&doc) < 40 {
+                // No text layer: a scan, or pages that are pictures of text (a page number or
+                // a stamp's few characters aside).
                 return Err(ReadError::new(
                     "pdf_no_text",
                     "这个 PDF 没有文字层（很可能是扫描件或图片），无法读取其中的表格。请改用报告的 Word 原件（.doc/.docx）或网页；\

@@ -82,6 +82,18 @@ fn read_with(bytes: &[u8], decode: LegacyDecoder, use_rules: bool) -> Result<Doc
     Ok(Document { kind: InputKind::Pdf, title: None, blocks })
 }
 
+/// Characters of text in a document, spaces aside: a scan has none, or a stamp's few.
+pub fn text_chars(doc: &Document) -> usize {
+    let count = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
+    doc.blocks
+        .iter()
+        .map(|b| match b {
+            Block::Para(p) => count(p),
+            Block::Table(g) => g.rows.iter().flatten().map(|c| count(&c.text)).sum(),
+        })
+        .sum()
+}
+
 /// The page's content streams in order (`/Contents` is one stream or an array of them).
 fn content_streams<'a>(page: &Dict<'a>) -> Vec<Stream<'a>> {
     if let Some(s) = page.get::<Stream<'_>>(b"Contents") {
@@ -109,7 +121,13 @@ impl Ctx {
         let out: Vec<u8> = if filters.is_empty() {
             raw.get(..raw.len().min(self.budget))?.to_vec()
         } else if filters.as_slice() == [Filter::FlateDecode] && !s.dict().contains_key(b"DecodeParms") {
-            inflate(&raw, self.budget)
+            let out = inflate(&raw, self.budget);
+            // A stream flate2 cannot start at all goes to hayro-syntax's lenient inflater.
+            if out.is_empty() && !raw.is_empty() && raw.len().saturating_mul(1100) <= self.budget {
+                s.decoded().ok()?.into_owned()
+            } else {
+                out
+            }
         } else if raw.len().saturating_mul(1100) <= self.budget {
             s.decoded().ok()?.into_owned()
         } else {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the page's WebAssembly: cargo (wasm32, release) → wasm-bindgen --target web → www/pkg →
-# wasm-opt -Oz (npm binaryen). Prints the sizes, raw and gzipped, and writes docs/size-report.md.
+# wasm-opt -Oz (npm binaryen). Prints the sizes, raw and gzipped, into target/size-report.md (and into
+# the committed docs/size-report.md when UPDATE_DOCS=1, like the other generated docs).
 # Knobs: WASM_OPT=0 skips wasm-opt; WASM_ROUTE=rustup|debian (see wasm-env.sh).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/wasm-env.sh"
@@ -34,7 +35,8 @@ page_js=(www/*.js "$out/$name.js")
 js_raw=0; js_gz=0
 for f in "${page_js[@]}"; do js_raw=$((js_raw + $(raw "$f"))); js_gz=$((js_gz + $(gz "$f"))); done
 w="$out/${name}_bg.wasm"; glue="$out/$name.js"
-mkdir -p docs
+report=target/size-report.md
+mkdir -p target
 {
   echo "# Size report"
   echo
@@ -50,5 +52,6 @@ mkdir -p docs
   echo
   echo "The page loads index.html, style.css, app.js, nianbao-check.js and render.js; worker.js, the glue"
   echo "and the wasm load on the first check."
-} >docs/size-report.md
-cat docs/size-report.md
+} >"$report"
+cat "$report"
+if [ -n "${UPDATE_DOCS:-}" ]; then cp "$report" docs/size-report.md; fi

@@ -136,3 +136,26 @@ fn pdf_and_docx_of_one_report_give_the_same_report() {
     }
     assert!(pairs >= 5);
 }
+
+/// The running text is read as paragraphs: the numbers the narrative states are found and agree
+/// with the tables — the Huai'an PDF's six (its gold notes), and for each office-suite PDF the
+/// same claims as its .docx.
+#[test]
+fn the_narrative_of_a_pdf_is_read_like_the_word_file() {
+    use nianbao_check::rules::narrative::{self, Outcome};
+    let claims = |file: &str| -> Vec<(String, f64, String)> {
+        let m = nianbao_check::read_model(&corpus(file), native_decoder).unwrap_or_else(|e| panic!("{file}: {e:?}"));
+        narrative::claims(&m).into_iter().map(|c| (c.rule.to_string(), c.stated, format!("{:?}", c.outcome))).collect()
+    };
+    let got = claims("real/2024-huaian-city.pdf");
+    let want = [("N01", 3119.0), ("N03", 3050.0), ("N02", 34.0), ("N04", 103.0), ("N07", 351.0), ("N07", 46.0)];
+    assert_eq!(got.iter().map(|(r, s, _)| (r.as_str(), *s)).collect::<Vec<_>>(), want, "{got:#?}");
+    assert!(got.iter().all(|(_, _, o)| *o == format!("{:?}", Outcome::Agrees)), "{got:#?}");
+    let mut compared = 0;
+    for (file, base, _) in pdf_files().into_iter().filter(|(f, _, _)| f.starts_with("derived/")) {
+        let (p, w) = (claims(&file), claims(&format!("derived/{base}.docx")));
+        assert_eq!(p, w, "{file}");
+        compared += p.len();
+    }
+    assert!(compared >= 20, "claims compared: {compared}");
+}

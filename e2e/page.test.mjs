@@ -38,6 +38,7 @@ const rowless = seedWith(() => null); // the row is gone
 const OWN_FILES = new Set([
   '/', '/index.html', '/style.css', '/report.css', '/app.js', '/nianbao-check.js', '/render.js', '/worker.js',
   '/i18n.js', '/export.js', '/sw.js', '/pkg/nianbao_check.js', '/pkg/nianbao_check_bg.wasm',
+  '/rules.html', '/rules.css',
 ]);
 const ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-extensions',
@@ -179,7 +180,10 @@ test('focus and hover show the messages; choosing a finding selects its cells', 
   const selected = await art.locator('td[data-selected]').evaluateAll((tds) => tds.map((td) => td.dataset.cell).sort());
   const ref = check([{ name: 'mutated.txt', bytes: mutated }], {}).reports[0].findings.find((f) => f.rule === 'T3-01');
   assert.deepEqual(selected, [...ref.cells].sort());
-  await page.screenshot({ path: path.join(ROOT, 'docs/screenshot-findings.png'), fullPage: false });
+  // The committed screenshots are refreshed on request only, so a test run leaves the tree clean.
+  const shot = await page.screenshot({ fullPage: false });
+  assert.ok(shot.length > 10000, 'a real picture');
+  if (process.env.UPDATE_DOCS) fs.writeFileSync(path.join(ROOT, 'docs/screenshot-findings.png'), shot);
 });
 
 test('picked files: a blank cell, a missing row, an old-format report', async () => {
@@ -280,6 +284,30 @@ test('the API: drawing in a shadow root, blanksAsZero, and abort', async () => {
   assert.equal(res.aborted, 'AbortError');
   assert.equal(res.abortedLate, 'AbortError');
   assert.equal(res.after, 'v2021');
+});
+
+test('every finding links to its rule in the rule reference, which opens under its own CSP', async () => {
+  await page.goto(server.url);
+  await page.evaluate(({ name, bytes }) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(bytes)], name));
+    document.getElementById('drop').dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
+  }, { name: 'mutated.txt', bytes: [...mutated] });
+  await page.waitForSelector('article.nb-report[data-file="mutated.txt"] a.nb-rule-ref');
+  const links = await page.$$eval('article.nb-report[data-file="mutated.txt"] li', (lis) =>
+    lis.map((li) => [li.querySelector('.nb-finding')?.dataset.rule, li.querySelector('a.nb-rule-ref')?.href]));
+  assert.ok(links.length > 0);
+  for (const [rule, href] of links) assert.equal(href, `${server.url.replace(/\/$/, '')}/rules.html#${rule}`);
+  assert.ok(links.some(([rule]) => rule === 'T3-01'));
+  assert.equal(await page.$eval('footer a[href="rules.html"]', (a) => a.textContent.length > 0), true);
+  const ref = await page.context().newPage();
+  const refErrors = [];
+  ref.on('console', (m) => { if (m.type() === 'error') refErrors.push(m.text()); });
+  await ref.goto(`${server.url.replace(/\/$/, '')}/rules.html#T3-01`);
+  assert.match(await ref.$eval('article#T3-01 h3', (h) => h.textContent), /T3-01/);
+  assert.equal(await ref.$$eval('article[id]', (a) => a.length) >= 30, true);
+  assert.deepEqual(refErrors, []);
+  await ref.close();
 });
 
 test('no request leaves the page own files; no CSP violation', async () => {

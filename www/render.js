@@ -14,6 +14,7 @@ export const SEVERITIES = ['error', 'warning', 'doubt', 'info'];
 export const SEVERITY_LABEL = { error: '错误', warning: '警告', doubt: '存疑', info: '提示' };
 /** The kinds a finding list is split into, in this order. */
 export const KINDS = [...SEVERITIES, 'not_assessable'];
+const RULES_PAGE = new URL('rules.html', import.meta.url).href;
 const T3_RULE_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 
 /** The interface words; a caller may replace any of them (`options.labels`). */
@@ -30,6 +31,7 @@ export const LABELS_ZH = {
   findings: '检查结果',
   none: '全部规则均已通过。',
   related: (f) => `（对照：${f}）`,
+  ruleRef: (id) => `规则 ${id} 的说明`,
   pass: '通过',
   passWith: (s) => `（另有 ${s}）`,
   fail: '不通过',
@@ -238,7 +240,9 @@ export function renderReport(container, report, layout, options = {}) {
         f.sentence ? h('q', { class: 'nb-sentence', lang: 'zh-CN' }, f.sentence) : null);
       b.addEventListener('click', () => select(i));
       buttons.set(i, b);
-      list.append(h('li', {}, b));
+      // The rule reference (rules.html, generated from the catalogue) lives beside this module.
+      const ref = h('a', { class: 'nb-rule-ref', href: `${RULES_PAGE}#${f.rule}`, target: '_blank', rel: 'noopener', 'aria-label': L.ruleRef(f.rule) }, '?');
+      list.append(h('li', {}, b, ref));
     }
     const section = h('section', { class: 'nb-kind', 'data-kind': kind },
       h('h4', { id: hid }, L.groupCount(L.groups[kind], inKind.length)), list);

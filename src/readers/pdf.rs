@@ -62,7 +62,7 @@ fn read_with(bytes: &[u8], decode: LegacyDecoder, use_rules: bool) -> Result<Doc
     })?;
     let mut ctx = Ctx { budget: MAX_DECODED, glyphs_left: MAX_GLYPHS, ops_left: MAX_OPS, fonts: HashMap::new(), decode };
     let mut blocks = Vec::new();
-    let mut last_table = None;
+    let mut last = Last::default();
     for page in pdf.pages().iter().take(MAX_PAGES) {
         let mut out = Page::default();
         let mut run = Run { ctx: &mut ctx, page: &mut out };
@@ -74,7 +74,7 @@ fn read_with(bytes: &[u8], decode: LegacyDecoder, use_rules: bool) -> Result<Doc
             run.interpret(&data, &res.fonts, &res.x_objects, &mut state, 0);
         }
         let placed = layout(out, use_rules);
-        continue_row(&mut blocks, &mut last_table, placed);
+        continue_row(&mut blocks, &mut last, placed);
         if ctx.glyphs_left == 0 || ctx.ops_left == 0 {
             break;
         }
@@ -947,6 +947,9 @@ struct Placed {
     y: f32,
     block: Block,
     cols: Option<Vec<f32>>,
+    /// A paragraph's font size, whether it runs to the right margin and whether it starts at
+    /// the left one (see `Para`).
+    ends: Option<(f32, bool, bool)>,
 }
 
 fn layout(page: Page, use_rules: bool) -> Vec<Placed> {
@@ -965,18 +968,19 @@ fn layout(page: Page, use_rules: bool) -> Vec<Placed> {
     let mut placed: Vec<Placed> = Vec::new();
     for (t, gs) in tables.iter().zip(inside) {
         if let Some(grid) = t.grid(gs) {
-            placed.push(Placed { y: t.top(), block: Block::Table(grid), cols: Some(t.xs.clone()) });
+            placed.push(Placed { y: t.top(), block: Block::Table(grid), cols: Some(t.xs.clone()), ends: None });
         }
     }
     let mut lines = group_lines(free);
     lift_vertical_labels(&mut lines);
     lines.retain(|l| l.cells.iter().any(|c| !c.text.trim().is_empty()));
-    for (y, text) in paragraphs(&lines) {
-        placed.push(Placed { y, block: Block::Para(text), cols: None });
+    for p in paragraphs(&lines) {
+        let ends = Some((p.size, p.open, p.flush));
+        placed.push(Placed { y: p.y, block: Block::Para(p.text), cols: None, ends });
     }
     for l in lines.into_iter().filter(|l| l.cells.len() > 1) {
         let row = l.cells.into_iter().enumerate().map(|(i, c)| Cell::new(c.text, i)).collect();
-        placed.push(Placed { y: l.y, block: Block::Table(Grid { rows: vec![row] }), cols: None });
+        placed.push(Placed { y: l.y, block: Block::Table(Grid { rows: vec![row] }), cols: None, ends: None });
     }
     // Stable: blocks keep their order among equals.
     placed.sort_by(|a, b| b.y.total_cmp(&a.y));
@@ -986,7 +990,7 @@ fn layout(page: Page, use_rules: bool) -> Vec<Placed> {
 /// Running text wraps at the right margin: a line that reaches it continues on the next line when
 /// that one starts back at the left margin in the same font. A title centred over two lines in a
 /// large font is one paragraph too. Every other single-cell line stands alone.
-fn paragraphs(lines: &[Line]) -> Vec<(f32, String)> {
+fn paragraphs(lines: &[Line]) -> Vec<Para> {
     let singles: Vec<&Line> = lines.iter().filter(|l| l.cells.len() == 1).collect();
     let left = singles.iter().map(|l| l.cells[0].x).fold(f32::INFINITY, f32::min);
     let right = singles.iter().map(|l| l.cells[0].x_end).fold(f32::NEG_INFINITY, f32::max);
@@ -1002,7 +1006,7 @@ fn paragraphs(lines: &[Line]) -> Vec<(f32, String)> {
         .collect();
     pitches.sort_by(f32::total_cmp);
     let pitch_of_page = pitches.get(pitches.len() / 2).copied().unwrap_or(1.6);
-    let mut out: Vec<(f32, String)> = Vec::new();
+    let mut out: Vec<Para> = Vec::new();
     let mut prev: Option<&Line> = None;
     for (i, l) in lines.iter().enumerate() {
         if l.cells.len() != 1 {
@@ -1023,23 +1027,52 @@ fn paragraphs(lines: &[Line]) -> Vec<(f32, String)> {
             let title = l.size >= 1.2 * body && centred(pc) && centred(c) && pitch <= 2.5 * p.size;
             same_font && (next_line && wrapped || title)
         });
+        let open = c.x_end >= right - 1.5 * l.size;
         match out.last_mut() {
-            Some((_, text)) if joins => text.push_str(c.text.trim()),
-            _ => out.push((l.y, c.text.trim().to_string())),
+            Some(p) if joins => {
+                p.text.push_str(c.text.trim());
+                p.open = open;
+            }
+            _ => out.push(Para { y: l.y, text: c.text.trim().to_string(), size: l.size, open, flush: c.x <= left + 0.5 * l.size }),
         }
         prev = Some(&lines[i]);
     }
     out
 }
 
+/// A paragraph of a page, with what joining it to the next page's first paragraph needs.
+struct Para {
+    y: f32,
+    text: String,
+    size: f32,
+    /// Its last line runs to the right margin: the text may go on.
+    open: bool,
+    /// Its first line starts at the left margin: no indent, so no new paragraph.
+    flush: bool,
+}
+
 /// A table row that a page break cuts in two: the rest of its label arrives as the first row of
 /// the same table on the next page, with no number of its own (or the numbers arrive, and the
 /// first part had only label text). The two parts are one row when the columns match and no
 /// text would land on a number.
-fn continue_row(blocks: &mut Vec<Block>, last_table: &mut Option<(usize, Vec<f32>)>, placed: Vec<Placed>) {
+fn continue_row(blocks: &mut Vec<Block>, last: &mut Last, placed: Vec<Placed>) {
     // A page footer ("-4-") may stand between the parts.
     let minor = |p: &Placed| matches!(&p.block, Block::Para(t) if crate::recognise::is_page_footer(t));
     let first = placed.iter().position(|p| !minor(p));
+    let last_table = &mut last.table;
+    // A sentence the page break cuts: the paragraph ran to the margin, the next page's first one
+    // starts unindented in the same font.
+    let mut joined_para = None;
+    if let (Some((at, size)), Some(i)) = (last.open_para, first) {
+        if let (Some((s, _, true)), Block::Para(t)) = (placed[i].ends, &placed[i].block) {
+            if (s - size).abs() <= 0.1 * size {
+                if let Some(Block::Para(p)) = blocks.get_mut(at) {
+                    p.push_str(t);
+                    joined_para = Some(i);
+                }
+            }
+        }
+    }
     let mut skip_first_row = None;
     if let (Some((at, cols)), Some(i)) = (last_table.as_ref(), first) {
         if let (Some(next_cols), Block::Table(next)) = (&placed[i].cols, &placed[i].block) {
@@ -1054,21 +1087,41 @@ fn continue_row(blocks: &mut Vec<Block>, last_table: &mut Option<(usize, Vec<f32
             }
         }
     }
-    let base = blocks.len();
     *last_table = None;
+    let mut open_para = None;
     for (i, mut p) in placed.into_iter().enumerate() {
         if skip_first_row == Some(i) {
             if let Block::Table(g) = &mut p.block {
                 g.rows.remove(0);
             }
         }
-        if let (Block::Table(_), Some(cols)) = (&p.block, &p.cols) {
-            *last_table = Some((base + i, cols.clone()));
-        } else if !minor(&p) {
-            *last_table = None;
+        if joined_para == Some(i) {
+            // Its text went to the previous page's paragraph, which may go on again.
+            open_para = last.open_para.filter(|_| p.ends.is_some_and(|e| e.1));
+            continue;
+        }
+        if minor(&p) {
+            blocks.push(p.block);
+            continue;
+        }
+        *last_table = None;
+        open_para = None;
+        match (&p.block, &p.cols, p.ends) {
+            (Block::Table(_), Some(cols), _) => *last_table = Some((blocks.len(), cols.clone())),
+            (Block::Para(_), _, Some((size, true, _))) => open_para = Some((blocks.len(), size)),
+            _ => {}
         }
         blocks.push(p.block);
     }
+    last.open_para = open_para;
+}
+
+/// What the previous page ended with: a ruled table (its block and column borders) or a
+/// paragraph that ran to the margin (its block and font size).
+#[derive(Default)]
+struct Last {
+    table: Option<(usize, Vec<f32>)>,
+    open_para: Option<(usize, f32)>,
 }
 
 /// Joins the first row of `next` into the last row of `prev`, cell by cell, when exactly one of
@@ -1504,7 +1557,7 @@ mod tests {
             line(644.0, 80.0, 300.0, 16.0, "2024年1月1日至12月31日。"),
             line(616.0, 112.0, 400.0, 16.0, "新的段落。"),
         ];
-        let p: Vec<String> = paragraphs(&lines).into_iter().map(|(_, t)| t).collect();
+        let p: Vec<String> = paragraphs(&lines).into_iter().map(|p| p.text).collect();
         assert_eq!(p, ["某某市人民政府2024 年政府信息公开工作年度报告", "一、总体情况", "本报告所列数据统计期限为2024年1月1日至12月31日。", "新的段落。"]);
     }
 

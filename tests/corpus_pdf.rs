@@ -71,6 +71,8 @@ fn huaian_layout_is_read_as_the_page_shows_it() {
     for words in ["三、本年度办理结果", "商业企业", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "96171.6", "-4-"] {
         assert!(texts.iter().any(|t| t == words), "no block or cell reads {words}");
     }
+    // A sentence cut by the page break (footer "-2-" between its halves) is one paragraph.
+    assert!(texts.iter().any(|t| t.contains("另有103件顺延到下年度答复），均在法定期限内予以答复")), "sentence across pages");
     // The 15 numbers of table 四 are one row of 15 cells.
     let flat = doc.blocks.iter().any(|b| matches!(b, Block::Table(g) if g.rows.iter().any(|r| r.len() == 15 && r[0].text == "72")));
     assert!(flat, "table 四's numbers as one row");

@@ -13,6 +13,8 @@ fn bench(c: &mut Criterion) {
         "derived/pingtan-2021.gbk.html",
         "derived/pingtan-2021.docx",
         "derived/pingtan-2021.doc",
+        "derived/pingtan-2021.pdf",
+        "real/2024-huaian-city.pdf",
     ];
     let mut g = c.benchmark_group("read+check");
     for f in files {

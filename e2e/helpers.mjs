@@ -9,6 +9,17 @@ import { chromium } from 'playwright-core';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CORPUS = path.resolve(ROOT, '../shared/corpus');
 export const corpus = (rel) => fs.readFileSync(path.join(CORPUS, rel));
+export const WWW = path.join(ROOT, 'www');
+
+/** Every file under www/, as the server paths the page may ask for. */
+export function ownFiles(dir = WWW, prefix = '/') {
+  const out = new Set(prefix === '/' ? ['/'] : []);
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (e.isDirectory()) for (const p of ownFiles(path.join(dir, e.name), `${prefix}${e.name}/`)) out.add(p);
+    else out.add(prefix + e.name);
+  }
+  return out;
+}
 
 export const ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-extensions',

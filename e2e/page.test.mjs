@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
+import { expectedMarks } from './helpers.mjs';
 import { initSync, check } from '../www/pkg/nianbao_check.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -87,24 +88,8 @@ async function shown(file) {
   });
 }
 
-/** What the page must show, from the reference run. */
-function expected(report) {
-  const order = ['error', 'warning', 'doubt', 'info'];
-  const severity = {};
-  const failedCells = new Set(), naCells = new Set();
-  for (const f of report.findings) {
-    for (const c of f.cells) {
-      if (f.status === 'failed') {
-        failedCells.add(c);
-        if (!severity[c] || order.indexOf(f.severity) < order.indexOf(severity[c])) severity[c] = f.severity;
-      } else naCells.add(c);
-    }
-  }
-  return { invalid: [...failedCells].sort(), notAssessable: [...naCells].filter((c) => !failedCells.has(c)).sort(), severity };
-}
-
 function assertMarks(got, report) {
-  const want = expected(report);
+  const want = expectedMarks(report);
   assert.deepEqual(got.invalid, want.invalid, 'exactly the cells of failed findings carry aria-invalid');
   assert.deepEqual(got.severity, want.severity, 'each marked cell shows its worst severity');
   assert.deepEqual(got.notAssessable, want.notAssessable, 'cells only in not-assessable findings are marked so');

@@ -9,10 +9,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startServer } from './serve.mjs';
-import { ROOT, corpus, launch, recordingPage, assertOnlyOwnFiles, expectedMarks } from './helpers.mjs';
+import { ROOT, WWW, corpus, launch, recordingPage, assertOnlyOwnFiles, expectedMarks, ownFiles } from './helpers.mjs';
 import { initSync, check } from '../www/pkg/nianbao_check.js';
 
-const WWW = path.join(ROOT, 'www');
 const gold = (name) => JSON.parse(corpus(`gold/${name}.json`));
 
 // The same module the page runs, here in node: the reference for the marks.
@@ -316,15 +315,6 @@ test('two consecutive years whose carried cells agree: no X01 mark', async () =>
   assert.ok(x02[0].text.includes(last.name), x02[0].text);
 });
 
-/** Every file under www/, as the server paths the page may ask for. */
-function ownFiles(dir = WWW, prefix = '/') {
-  const out = new Set(prefix === '/' ? ['/'] : []);
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (e.isDirectory()) for (const p of ownFiles(path.join(dir, e.name), `${prefix}${e.name}/`)) out.add(p);
-    else out.add(prefix + e.name);
-  }
-  return out;
-}
 
 test('no request leaves the page own files; no CSP violation', async () => {
   // A saved portal page is full of images, scripts and links: none of them may be fetched.

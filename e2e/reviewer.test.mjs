@@ -13,6 +13,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
+import { ownFiles } from './helpers.mjs';
 import { initSync, check } from '../www/pkg/nianbao_check.js';
 import { csvField, findingsCSV, FINDING_COLUMNS, BOM } from '../www/export.js';
 
@@ -579,15 +580,6 @@ test('offline: after load, with the network cut and the server stopped, a drop s
   }
 });
 
-/** Every file under www/, as the server paths the page may ask for. */
-function ownFiles(dir = WWW, prefix = '/') {
-  const out = new Set(prefix === '/' ? ['/'] : []);
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (e.isDirectory()) for (const p of ownFiles(path.join(dir, e.name), `${prefix}${e.name}/`)) out.add(p);
-    else out.add(prefix + e.name);
-  }
-  return out;
-}
 
 test('no request leaves the page own files (downloads are the page own blobs); no CSP violation', async () => {
   const own = ownFiles();

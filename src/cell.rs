@@ -22,7 +22,7 @@ pub struct CellValue {
 }
 
 /// Whole numbers are written as integers (`0`, not `0.0`), as the report wrote them.
-fn number_as_written<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn number_as_written<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
     match v {
         Some(x) if x.fract() == 0.0 && x.abs() < 9e15 => s.serialize_i64(*x as i64),
         Some(x) => s.serialize_f64(*x),

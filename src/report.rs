@@ -100,15 +100,15 @@ pub struct Finding {
     /// Every cell the rule involves, the cell to blame first.
     pub cells: Vec<String>,
     pub message: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The value the rule expects and the value the report has; null where the rule has none
+    /// (always present, so a consumer can rely on the keys).
+    #[serde(serialize_with = "crate::cell::number_as_written")]
     pub expected: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(serialize_with = "crate::cell::number_as_written")]
     pub actual: Option<f64>,
     /// The sentence of the report's text the finding is about (narrative rules), verbatim.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub sentence: Option<String>,
     /// For cross-year findings: the other report's file.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub related_file: Option<String>,
 }
 

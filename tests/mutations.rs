@@ -136,3 +136,26 @@ fn blanks_as_zero_is_an_option_not_the_default() {
     let r = check_bytes("x.txt", text.as_bytes(), &opts);
     assert!(added(&r).iter().all(|f| f.rule == "C02"));
 }
+
+#[test]
+fn the_json_has_the_shape_of_report_json() {
+    let text = set_field(&seed(), "三、本年度办理结果", 0, "3");
+    let out = nianbao_check::check(&[nianbao_check::Input::new("x.txt", text.as_bytes())], &Options::default(), nianbao_check::readers::native_decoder);
+    let v: serde_json::Value = serde_json::to_value(&out).unwrap();
+    let r = &v["reports"][0];
+    for k in ["file", "input", "version", "year", "title", "cells", "findings", "error"] {
+        assert!(r.get(k).is_some(), "report has {k}");
+    }
+    assert_eq!(r["input"], "text");
+    assert_eq!(r["version"], "v2021");
+    assert_eq!(r["year"], 2021);
+    assert_eq!(r["cells"]["t3/new/natural"], serde_json::json!({"raw": "0", "value": 0, "state": "number"}));
+    let f = r["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "T3-01").unwrap();
+    for k in ["rule", "severity", "status", "cells", "message", "expected", "actual"] {
+        assert!(f.get(k).is_some(), "finding has {k}");
+    }
+    assert_eq!(f["expected"], serde_json::json!(3), "whole numbers are written as integers");
+    assert_eq!(f["actual"], serde_json::json!(0));
+    assert_eq!(f["severity"], "error");
+    assert!(r["error"].is_null());
+}

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
-import { expectedMarks } from './helpers.mjs';
+import { expectedMarks, seedWith } from './helpers.mjs';
 import { initSync, check } from '../www/pkg/nianbao_check.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,20 +21,9 @@ const oldFormat = fs.readFileSync(path.join(CORPUS, 'real/pingtan-2013-oldformat
 // The same module the page runs, here in node: the reference for what the page must show.
 initSync({ module: fs.readFileSync(path.join(ROOT, 'www/pkg/nianbao_check_bg.wasm')) });
 
-/** The seed with its first t3 data row (一、本年新收…) changed by `edit`. */
-function seedWith(edit) {
-  const lines = seed.toString('utf8').split('\n');
-  const i = lines.findIndex((l) => l.startsWith('一、本年新收'));
-  assert.ok(i > 0, 'the seed has its 本年新收 row');
-  const changed = edit(lines[i]);
-  assert.notEqual(changed, lines[i], 'the edit changes the row');
-  if (changed === null) lines.splice(i, 1);
-  else lines[i] = changed;
-  return Buffer.from(lines.join('\n'), 'utf8');
-}
-const mutated = seedWith((l) => l.replace('\t0', '\t3')); // 自然人 0 → 3
-const blanked = seedWith((l) => l.replace('\t\t0', '\t\t')); // 自然人 left blank
-const rowless = seedWith(() => null); // the row is gone
+const mutated = seedWith(seed, (l) => l.replace('\t0', '\t3')); // 自然人 0 → 3
+const blanked = seedWith(seed, (l) => l.replace('\t\t0', '\t\t')); // 自然人 left blank
+const rowless = seedWith(seed, () => null); // the row is gone
 
 const OWN_FILES = new Set([
   '/', '/index.html', '/style.css', '/report.css', '/app.js', '/nianbao-check.js', '/render.js', '/worker.js',

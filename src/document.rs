@@ -39,6 +39,17 @@ pub struct Document {
     /// when the reader finds one. The body's own heading is found by recognition.
     pub title: Option<String>,
     pub blocks: Vec<Block>,
+    /// Pictures in the running text, where they stand: a page may show its tables as images,
+    /// and then saying so (and naming them) is all a reader can do.
+    pub pictures: Vec<Picture>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Picture {
+    /// The number of blocks before the picture.
+    pub at: usize,
+    /// Its `alt` text, else its file name.
+    pub name: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]

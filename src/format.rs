@@ -280,14 +280,86 @@ pub const T4: Table = Table {
 };
 
 pub fn tables(v: Version) -> [&'static Table; 3] {
-    match v {
-        Version::V2019 => [&T2_V2019, &T3_V2019, &T4],
-        Version::V2021 => [&T2_V2021, &T3_V2021, &T4],
-    }
+    Shape::of(v).tables()
 }
 
 pub fn table(v: Version, id: &str) -> Option<&'static Table> {
-    tables(v).into_iter().find(|t| t.id == id)
+    Shape::of(v).table(id)
+}
+
+/// The tables one report really has: its version's, or — for a 2021+ report made from an old
+/// template — v2021's tables with v2019's single （六）其他处理 row in t3. The breach is reported
+/// (rule S03); the report's numbers are still read and checked in the shape they have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shape {
+    pub version: Version,
+    pub single_other_row: bool,
+}
+
+impl Shape {
+    /// The key of the drawing layout (`layout()` in the wasm layer, the report's `layout`).
+    pub fn key(self) -> &'static str {
+        match (self.version, self.single_other_row) {
+            (Version::V2019, _) => "v2019",
+            (Version::V2021, false) => "v2021",
+            (Version::V2021, true) => "v2021-single-other-row",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Shape> {
+        [Shape::of(Version::V2019), Shape::of(Version::V2021), Shape { version: Version::V2021, single_other_row: true }]
+            .into_iter()
+            .find(|s| s.key() == key)
+    }
+
+    pub fn of(version: Version) -> Shape {
+        Shape { version, single_other_row: version == Version::V2019 }
+    }
+
+    pub fn tables(self) -> [&'static Table; 3] {
+        match (self.version, self.single_other_row) {
+            (Version::V2019, _) => [&T2_V2019, &T3_V2019, &T4],
+            (Version::V2021, false) => [&T2_V2021, &T3_V2021, &T4],
+            // t3 of v2019 is v2021's but for the one row.
+            (Version::V2021, true) => [&T2_V2021, &T3_V2019, &T4],
+        }
+    }
+
+    pub fn table(self, id: &str) -> Option<&'static Table> {
+        self.tables().into_iter().find(|t| t.id == id)
+    }
+
+    /// Every cell address, in table, row, column order.
+    pub fn addresses(self) -> Vec<String> {
+        let mut out = Vec::new();
+        for t in self.tables() {
+            for r in t.rows {
+                for c in r.columns {
+                    out.push(address(t.id, r.key, c.key));
+                }
+            }
+        }
+        out
+    }
+
+    /// The row and column of an address.
+    pub fn lookup(self, addr: &str) -> Option<(&'static Table, &'static Row, &'static Column)> {
+        let mut parts = addr.splitn(3, '/');
+        let (t, r, c) = (parts.next()?, parts.next()?, parts.next()?);
+        let table = self.table(t)?;
+        let row = table.rows.iter().find(|x| x.key == r)?;
+        let col = row.columns.iter().find(|x| x.key == c)?;
+        Some((table, row, col))
+    }
+
+    /// "本年新收申请数量（自然人）" — how a message names a cell.
+    pub fn describe(self, addr: &str) -> String {
+        match self.lookup(addr) {
+            Some((t, r, c)) if t.id == "t3" || t.id == "t4" => format!("{}（{}）", r.short, c.label),
+            Some((_, r, c)) => format!("{}·{}", r.short, c.label),
+            None => addr.to_string(),
+        }
+    }
 }
 
 /// `t3/new/natural`
@@ -297,34 +369,17 @@ pub fn address(table: &str, row: &str, col: &str) -> String {
 
 /// Every cell address of a format, in table, row, column order.
 pub fn addresses(v: Version) -> Vec<String> {
-    let mut out = Vec::new();
-    for t in tables(v) {
-        for r in t.rows {
-            for c in r.columns {
-                out.push(address(t.id, r.key, c.key));
-            }
-        }
-    }
-    out
+    Shape::of(v).addresses()
 }
 
 /// Looks up the row and column of an address.
 pub fn lookup(v: Version, addr: &str) -> Option<(&'static Table, &'static Row, &'static Column)> {
-    let mut parts = addr.splitn(3, '/');
-    let (t, r, c) = (parts.next()?, parts.next()?, parts.next()?);
-    let table = table(v, t)?;
-    let row = table.rows.iter().find(|x| x.key == r)?;
-    let col = row.columns.iter().find(|x| x.key == c)?;
-    Some((table, row, col))
+    Shape::of(v).lookup(addr)
 }
 
 /// "本年新收申请数量（自然人）" — how a message names a cell.
 pub fn describe(v: Version, addr: &str) -> String {
-    match lookup(v, addr) {
-        Some((t, r, c)) if t.id == "t3" || t.id == "t4" => format!("{}（{}）", r.short, c.label),
-        Some((_, r, c)) => format!("{}·{}", r.short, c.label),
-        None => addr.to_string(),
-    }
+    Shape::of(v).describe(addr)
 }
 
 #[cfg(test)]

@@ -55,6 +55,7 @@ fn report_of(file: &str, model: &Model, findings: Vec<Finding>) -> Report {
         file: file.to_string(),
         input: Some(model.input.as_str()),
         version: Some(model.version),
+        layout: Some(model.shape.key()),
         year: model.year,
         title: model.title.clone(),
         agency: model.agency.clone(),

@@ -2,13 +2,15 @@
 
 use crate::cell::CellValue;
 use crate::document::InputKind;
-use crate::format::{self, Version};
+use crate::format::{Shape, Version};
 use crate::report::Finding;
 
 #[derive(Debug, Clone)]
 pub struct Model {
     pub input: InputKind,
     pub version: Version,
+    /// The tables as the report has them (a 2021+ report may keep v2019's single （六） row).
+    pub shape: Shape,
     pub year: Option<i32>,
     pub title: Option<String>,
     pub agency: Option<String>,
@@ -49,14 +51,14 @@ impl Model {
 
     /// Sets a cell from raw text (a correction typed on the page), keeping canonical order.
     pub fn set_raw(&mut self, addr: &str, raw: &str) -> bool {
-        if format::lookup(self.version, addr).is_none() {
+        if self.shape.lookup(addr).is_none() {
             return false;
         }
         match self.get_mut(addr) {
             Some(c) => *c = CellValue::parse(raw),
             None => {
                 self.cells.push((addr.to_string(), CellValue::parse(raw)));
-                let order = format::addresses(self.version);
+                let order = self.shape.addresses();
                 self.cells.sort_by_key(|(k, _)| order.iter().position(|a| a == k));
             }
         }
@@ -64,6 +66,6 @@ impl Model {
     }
 
     pub fn describe(&self, addr: &str) -> String {
-        format::describe(self.version, addr)
+        self.shape.describe(addr)
     }
 }

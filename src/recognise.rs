@@ -11,7 +11,7 @@
 
 use crate::cell::{self, CellState, CellValue};
 use crate::document::{Block, Document};
-use crate::format::{self, Row, Table, Version};
+use crate::format::{self, Row, Shape, Table, Version};
 use crate::model::{Model, OddLabel};
 use crate::report::{Finding, ReadError, Severity};
 
@@ -639,6 +639,13 @@ fn year_from_text(lines: &[Line]) -> Option<i32> {
         .and_then(|l| year_in(&l.norm))
 }
 
+/// A 2021+ table 三 made from the old template: one （六）其他处理 row with its numbers, none of
+/// the three rows that replaced it (逾期不补正, 逾期未缴纳费用, 其他).
+fn has_single_other_row(t3: &[Line]) -> bool {
+    let any = |w: &str| t3.iter().any(|l| l.norm.contains(w));
+    any("其他处理") && !any("不补正") && !any("缴纳费用") && !any("收费通知")
+}
+
 /// Old (pre-2019) reports carry a free statistics table: 统计表, 申请总数 …
 fn is_old_format(lines: &[Line]) -> bool {
     let all = |w: &str| lines.iter().any(|l| l.norm.contains(w));
@@ -659,9 +666,11 @@ pub fn recognise(doc: &Document) -> Result<Model, ReadError> {
         }
         return Err(no_tables_error(doc, &lines, year));
     };
+    let shape = Shape { version, single_other_row: version == Version::V2019 || has_single_other_row(&lines[reg.t3.clone()]) };
     let mut model = Model {
         input: doc.kind,
         version,
+        shape,
         year,
         agency: title.as_deref().and_then(agency_of),
         title,
@@ -671,7 +680,7 @@ pub fn recognise(doc: &Document) -> Result<Model, ReadError> {
         doubts: Vec::new(),
         tables_found: [false; 3],
     };
-    let [t2, t3, _] = format::tables(version);
+    let [t2, t3, _] = shape.tables();
     let mut r = Reader { model: &mut model };
     let e2 = entries(&lines[reg.t2.clone()]);
     let f2 = r.labelled_rows(t2, &e2, false);
@@ -684,7 +693,7 @@ pub fn recognise(doc: &Document) -> Result<Model, ReadError> {
         return Err(old_format_error(year));
     }
     column_labels(&mut model, &lines[reg.t3.clone()]);
-    let order = format::addresses(version);
+    let order = shape.addresses();
     model.cells.sort_by_key(|(k, _)| order.iter().position(|a| a == k));
     Ok(model)
 }
@@ -693,7 +702,7 @@ pub fn recognise(doc: &Document) -> Result<Model, ReadError> {
 fn column_labels(model: &mut Model, lines: &[Line]) {
     let header: String = lines.iter().take_while(|l| !l.norm.contains("本年新收")).map(|l| l.norm.as_str()).collect();
     let col = |k: &str| -> Vec<String> {
-        format::table(model.version, "t3").map(|t| t.rows.iter().map(|r| format::address("t3", r.key, k)).collect()).unwrap_or_default()
+        model.shape.table("t3").map(|t| t.rows.iter().map(|r| format::address("t3", r.key, k)).collect()).unwrap_or_default()
     };
     if header.contains("社会组织") && !header.contains("社会公益组织") {
         let cells = col("social");
@@ -716,9 +725,59 @@ fn old_format_error(year: Option<i32>) -> ReadError {
     )
 }
 
+/// Pictures standing under the headings of sections 二, 三 and 四 (before the next section):
+/// the tables published as images.
+fn table_pictures(doc: &Document) -> [Vec<&str>; 3] {
+    let mut out: [Vec<&str>; 3] = Default::default();
+    let heading = |b: &Block| -> Option<usize> {
+        let Block::Para(p) = b else { return None };
+        let n = norm(p);
+        if n.chars().count() > MAX_LABEL_CHARS {
+            return None;
+        }
+        ["二", "三", "四", "五", "六"].iter().position(|s| n.starts_with(&format!("{s}、")) || n.starts_with(&format!("{s}.")))
+    };
+    let mut current: Option<usize> = None;
+    let mut pics = doc.pictures.iter().peekable();
+    for (i, b) in doc.blocks.iter().enumerate() {
+        while let Some(p) = pics.next_if(|p| p.at <= i) {
+            if let Some(t) = current.filter(|&t| t < 3) {
+                out[t].push(p.name.as_str());
+            }
+        }
+        if let Some(s) = heading(b) {
+            current = Some(s);
+        }
+    }
+    if let Some(t) = current.filter(|&t| t < 3) {
+        out[t].extend(pics.map(|p| p.name.as_str()));
+    }
+    out
+}
+
+/// "表二（0.png）、表三（1.png）" — the tables shown as pictures, for messages.
+fn pictures_named(pictures: &[Vec<&str>; 3]) -> Option<String> {
+    let named: Vec<String> = pictures
+        .iter()
+        .zip(["表二", "表三", "表四"])
+        .filter(|(p, _)| !p.is_empty())
+        .map(|(p, t)| format!("{t}（{}）", p.join("、")))
+        .collect();
+    (!named.is_empty()).then(|| named.join("、"))
+}
+
 fn no_tables_error(doc: &Document, lines: &[Line], year: Option<i32>) -> ReadError {
     if is_old_format(lines) {
         return old_format_error(year);
+    }
+    if let Some(named) = pictures_named(&table_pictures(doc)) {
+        return ReadError::new(
+            "tables_as_pictures",
+            format!(
+                "这份报告的统计表格是图片：{named}。图片里的数字无法读取和核对。\
+                 请下载报告的 Word（.doc/.docx）或 PDF 附件后再检查；如果网站只提供图片，请向发布单位索取原件。"
+            ),
+        );
     }
     // The container's title counts: a script-rendered page saved too early has only its <title>.
     let text: String = lines.iter().map(|l| l.norm.as_str()).chain(doc.title.as_deref()).collect();

@@ -18,6 +18,9 @@ pub struct Report {
     /// What the file was read as (`text`, `html`, `docx`, `doc`, …); null when it could not be read.
     pub input: Option<&'static str>,
     pub version: Option<Version>,
+    /// The tables' layout as the report has them, the key for drawing them: `v2019`, `v2021`, or
+    /// `v2021-single-other-row` (a 2021+ report keeping v2019's single （六）其他处理 row).
+    pub layout: Option<&'static str>,
     pub year: Option<i32>,
     pub title: Option<String>,
     /// The agency as named in the title (the title without year and report words); used to pair
@@ -44,6 +47,7 @@ impl Report {
             file: file.to_string(),
             input,
             version: None,
+            layout: None,
             year: None,
             title: None,
             agency: None,

@@ -10,7 +10,7 @@ use js_sys::{Array, ArrayBuffer, Reflect, Uint8Array};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::format::{self, Version};
+use crate::format;
 use crate::rules;
 use crate::{Input, Options};
 
@@ -92,16 +92,14 @@ pub fn check(files: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     to_js(&out)
 }
 
-/// The official layout of a format version (`"v2019"` or `"v2021"`): tables, rows (with their
-/// merged group labels) and columns, for drawing the tables as printed.
+/// The official layout of a format version (`"v2019"`, `"v2021"`, or a report's own `layout`
+/// such as `"v2021-single-other-row"`): tables, rows (with their merged group labels) and
+/// columns, for drawing the tables as printed.
 #[wasm_bindgen]
-pub fn layout(version: &str) -> Result<JsValue, JsError> {
-    let v = match version {
-        "v2019" => Version::V2019,
-        "v2021" => Version::V2021,
-        other => return Err(bad(format!("未知的格式版本：{other}（应为 v2019 或 v2021）"))),
-    };
-    to_js(&format::tables(v))
+pub fn layout(key: &str) -> Result<JsValue, JsError> {
+    let shape = format::Shape::from_key(key)
+        .ok_or_else(|| bad(format!("未知的格式版本：{key}（应为 v2019、v2021 或 v2021-single-other-row）")))?;
+    to_js(&shape.tables())
 }
 
 #[derive(Serialize)]

@@ -75,7 +75,7 @@ const editsObject = (e) => (e.edits.size ? Object.fromEntries(e.edits) : undefin
 async function checkTogether(list, signal) {
   const { reports } = await checkFiles(list.map((e) => ({ name: e.name, bytes: e.bytes, edits: editsObject(e) })),
     { blanksAsZero: blanks.checked, signal });
-  const layouts = await Promise.all(reports.map((r) => (r.version ? getLayout(r.version) : null)));
+  const layouts = await Promise.all(reports.map((r) => (r.version ? getLayout(r.layout ?? r.version) : null)));
   list.forEach((e, i) => {
     e.report = reports[i];
     e.layout = layouts[i];

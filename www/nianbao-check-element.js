@@ -246,7 +246,7 @@ export class NianbaoCheckElement extends HTMLElement {
     results.setAttribute('aria-busy', 'true');
     try {
       const { reports } = await checkFiles(taken, { base, signal: ac.signal, blanksAsZero: this.blanksAsZero });
-      const layouts = await Promise.all(reports.map((r) => (r.version ? getLayout(r.version, { base }) : null)));
+      const layouts = await Promise.all(reports.map((r) => (r.version ? getLayout(r.layout ?? r.version, { base }) : null)));
       if (ac.signal.aborted) throw new DOMException('检查已取消', 'AbortError');
       // Boxes are reused: render.js drops the window listeners of a container's previous drawing.
       const boxes = reports.map((_, i) => results.children[i] ?? Object.assign(document.createElement('section'), { className: 'nb-result' }));

@@ -47,6 +47,8 @@ export interface Report {
   file: string;
   input: InputKind | null;
   version: FormatVersion | null;
+  /** The tables' layout as the report has them; pass it to getLayout to draw them. */
+  layout: LayoutKey | null;
   year: number | null;
   title: string | null;
   agency: string | null;
@@ -88,8 +90,10 @@ export function checkFiles(files: Iterable<Blob | NamedBytes> | ArrayLike<Blob |
 export interface LayoutColumn { key: string; label: string }
 export interface LayoutRow { key: string; label: string; group: string | null; columns: LayoutColumn[] }
 export interface LayoutTable { id: 't2' | 't3' | 't4'; title: string; rows: LayoutRow[] }
-/** The official layout of a format version, for drawing the tables as printed. */
-export function getLayout(version: FormatVersion, options?: Pick<CheckOptions, 'base'>): Promise<LayoutTable[]>;
+/** A layout: a format version's, or a 2021+ report that keeps v2019's single （六）其他处理 row. */
+export type LayoutKey = FormatVersion | 'v2021-single-other-row';
+/** The official layout of a format version (or a report's `layout`), for drawing the tables as printed. */
+export function getLayout(version: LayoutKey, options?: Pick<CheckOptions, 'base'>): Promise<LayoutTable[]>;
 
 export interface RuleInfo { id: string; severity: Severity; title: string; checks: string; why: string; example: string }
 /** The rule catalogue. */

@@ -111,7 +111,7 @@ export async function checkFiles(files, options = {}) {
 
 const layouts = new Map();
 
-/** The official layout of `v2019` or `v2021`: tables, rows (with merged group labels), columns. */
+/** The official layout of `v2019`, `v2021` or a report's own `layout` (`v2021-single-other-row`): tables, rows (with merged group labels), columns. */
 export function getLayout(version, options = {}) {
   const key = `${options.base ?? ''}|${version}`;
   if (!layouts.has(key)) {

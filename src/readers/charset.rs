@@ -11,6 +11,12 @@ use super::LegacyDecoder;
 use crate::report::ReadError;
 
 pub fn decode(bytes: &[u8], decode: LegacyDecoder) -> Result<String, ReadError> {
+    decode_declared(bytes, None, decode)
+}
+
+/// As `decode`, with a charset the container declares (a MIME part's header) in place of the
+/// page's own `<meta>`: the part's header is what the saving browser knew.
+pub fn decode_declared(bytes: &[u8], declared: Option<&str>, decode: LegacyDecoder) -> Result<String, ReadError> {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         return Ok(String::from_utf8_lossy(rest).into_owned());
     }
@@ -32,7 +38,8 @@ pub fn decode(bytes: &[u8], decode: LegacyDecoder) -> Result<String, ReadError> 
         return Ok(String::from_utf8_lossy(bytes).into_owned());
     }
     // GB2312 and GBK labels are decoded as GB18030: pages labelled gb2312 really contain GBK.
-    let label = match declared_charset(bytes).as_deref() {
+    let declared = declared.map(str::to_string).or_else(|| declared_charset(bytes));
+    let label = match declared.as_deref() {
         Some("utf-8") | Some("utf8") | None => "gb18030",
         Some(l) if l.starts_with("gb") || l == "x-gbk" || l == "cp936" => "gb18030",
         Some(l) => return decode(l, bytes).ok_or_else(|| unreadable(l)),

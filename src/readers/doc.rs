@@ -49,7 +49,7 @@ pub fn read(bytes: &[u8]) -> Result<Document, ReadError> {
     // The Data stream holds paragraph properties too large for an FKP (sprmPHugePapx).
     let data = if cf.is_stream("/Data") { stream(&mut cf, "/Data", bytes.len())? } else { Vec::new() };
     let props = papx_runs(&word, &table, fib.bte_papx, &data);
-    Ok(Document { kind: InputKind::Doc, title: None, blocks: blocks(&chars, &marks, &props) })
+    Ok(Document { kind: InputKind::Doc, title: None, blocks: blocks(&chars, &marks, &props), pictures: Vec::new() })
 }
 
 /// A compound file without a WordDocument stream: name what it is when that is easy.
@@ -687,7 +687,7 @@ mod corpus_tests {
             // The fallback for files without FKPs, tried on these: its rows may differ where an
             // empty cell meets a row end, but the report read from them must not.
             let model = |runs: &[PapRun]| {
-                let d = Document { kind: InputKind::Doc, title: None, blocks: blocks(&chars, &marks, runs) };
+                let d = Document { kind: InputKind::Doc, title: None, blocks: blocks(&chars, &marks, runs), pictures: Vec::new() };
                 crate::recognise::recognise(&d).unwrap().cells
             };
             let (with, without) = (model(&runs), model(&[]));

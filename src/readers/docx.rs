@@ -422,7 +422,7 @@ fn body(xml: &str) -> Result<Document, ReadError> {
     while !w.paras.is_empty() {
         w.end_para();
     }
-    Ok(Document { kind: InputKind::Docx, title: None, blocks: w.blocks })
+    Ok(Document { kind: InputKind::Docx, title: None, blocks: w.blocks, pictures: Vec::new() })
 }
 
 /// Elements that matter whether they come as `<x/>` or `<x>…</x>`.

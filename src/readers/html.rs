@@ -10,12 +10,40 @@
 use html5gum::{naive_next_state, Emitter, Error, State, Tokenizer};
 
 use crate::cell;
-use crate::document::{Block, Document, Grid, InputKind};
+use crate::document::{Block, Document, Grid, InputKind, Picture};
 use crate::report::ReadError;
 
+/// HTML is told by its tags, not by a document skeleton: an article body copied out of a CMS
+/// (`<p>…</p><table>…`) has no `<html>` or `<body>`, and may come named `.txt`. Plain text —
+/// a report copied out of Word, markdown from a PDF — has no tags at all, so a few known
+/// element tags in the first 64 KB decide.
 pub fn looks_like_html(text: &str) -> bool {
-    let head: String = text.chars().take(2048).collect::<String>().to_ascii_lowercase();
-    head.contains("<html") || head.contains("<!doctype html") || head.contains("<table") || head.contains("<body") || head.contains("<meta")
+    const TAGS: &[&str] = &[
+        "html", "!doctype", "body", "head", "meta", "table", "tbody", "tr", "td", "th", "p", "div", "span", "br", "font",
+        "strong", "b", "h1", "h2", "h3", "h4", "li", "section", "article", "img", "a",
+    ];
+    let head = text.get(..text.len().min(64 * 1024)).unwrap_or(text);
+    let bytes = head.as_bytes();
+    let mut seen = 0;
+    for (i, _) in head.match_indices('<') {
+        let rest = &bytes[i + 1..];
+        let rest = rest.strip_prefix(b"/").unwrap_or(rest);
+        let name_len = rest.iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'!').count();
+        let after = rest.get(name_len).copied();
+        let known = TAGS.iter().any(|t| t.len() == name_len && rest[..name_len].eq_ignore_ascii_case(t.as_bytes()));
+        if known && matches!(after, Some(b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'/')) {
+            let name = &rest[..name_len];
+            // A skeleton tag settles it; otherwise a handful of element tags do.
+            if [&b"html"[..], b"!doctype", b"body", b"table"].iter().any(|t| name.eq_ignore_ascii_case(t)) {
+                return true;
+            }
+            seen += 1;
+            if seen >= 4 {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 pub fn read(text: &str) -> Result<Document, ReadError> {
@@ -157,6 +185,7 @@ enum Item {
     Text(String),
     Break,
     Table(TableB),
+    Picture(String),
 }
 
 /// Running text (of the page or of one cell) with the tables inside it.
@@ -227,7 +256,7 @@ impl Flow {
             match i {
                 Item::Text(t) => s.push_str(&t),
                 Item::Break => s.push('\n'),
-                Item::Table(_) => {}
+                Item::Table(_) | Item::Picture(_) => {}
             }
         }
         let lines: Vec<&str> =
@@ -240,8 +269,8 @@ impl Flow {
         }
     }
 
-    /// The flow as blocks: a paragraph per line, each table in its place.
-    fn blocks(self, out: &mut Vec<Block>) {
+    /// The flow as blocks: a paragraph per line, each table and picture in its place.
+    fn blocks(self, out: &mut Vec<Block>, pictures: &mut Vec<Picture>) {
         let mut para = String::new();
         let flush = |para: &mut String, out: &mut Vec<Block>| {
             let p = para.trim_matches(cell::is_space);
@@ -256,7 +285,11 @@ impl Flow {
                 Item::Break => flush(&mut para, out),
                 Item::Table(t) => {
                     flush(&mut para, out);
-                    t.blocks(out);
+                    t.blocks(out, pictures);
+                }
+                Item::Picture(name) => {
+                    flush(&mut para, out);
+                    pictures.push(Picture { at: out.len(), name });
                 }
             }
         }
@@ -294,12 +327,12 @@ impl TableB {
         self.row_open = true;
     }
 
-    fn blocks(self, out: &mut Vec<Block>) {
+    fn blocks(self, out: &mut Vec<Block>, pictures: &mut Vec<Picture>) {
         let n_cells: usize = self.rows.iter().map(Vec::len).sum();
         let layout = n_cells <= 1 || self.rows.iter().flatten().any(|c| c.flow.has_table());
         if layout {
             for c in self.rows.into_iter().flatten() {
-                c.flow.blocks(out);
+                c.flow.blocks(out, pictures);
             }
             return;
         }
@@ -408,6 +441,22 @@ impl Builder {
                     self.tables.push(TableB::default());
                 }
             }
+            "img" => {
+                // Named by what the page says of it, else by its file: "0.png" of "/pic/0.png".
+                let src = tag.attr("src").unwrap_or_default();
+                let file = if src.starts_with("data:") {
+                    "（内嵌图片）".to_string()
+                } else {
+                    src.split(['?', '#']).next().unwrap_or("").rsplit('/').next().unwrap_or("").to_string()
+                };
+                let name = tag.attr("alt").filter(|a| !a.is_empty()).or(Some(file).filter(|f| !f.is_empty()));
+                if let Some(name) = name {
+                    let flow = self.flow();
+                    flow.line_break();
+                    flow.items.push(Item::Picture(name.chars().take(80).collect()));
+                    flow.line_break();
+                }
+            }
             "tr" | "td" | "th" | "thead" | "tbody" | "tfoot" if self.too_deep > 0 => self.flow().line_break(),
             "tr" => match self.tables.last_mut() {
                 Some(t) => {
@@ -474,9 +523,10 @@ impl Builder {
             self.flow().table(t);
         }
         let mut blocks = Vec::new();
-        self.doc.blocks(&mut blocks);
+        let mut pictures = Vec::new();
+        self.doc.blocks(&mut blocks, &mut pictures);
         let title = self.meta_title.or(self.title).map(|t| page_title(&t)).filter(|t| !t.is_empty());
-        Document { kind: InputKind::Html, title, blocks }
+        Document { kind: InputKind::Html, title, blocks, pictures }
     }
 }
 

@@ -5,6 +5,7 @@ pub mod charset;
 pub mod doc;
 pub mod docx;
 pub mod html;
+pub mod mhtml;
 pub mod pdf;
 pub mod text;
 
@@ -29,6 +30,8 @@ pub enum Sniffed {
     Zip,
     Cfb,
     Pdf,
+    /// A page saved as one file (.mht/.mhtml): a MIME message around the HTML.
+    Mhtml,
     Text,
     Empty,
 }
@@ -42,6 +45,8 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
         Sniffed::Cfb
     } else if bytes.starts_with(b"%PDF") {
         Sniffed::Pdf
+    } else if mhtml::looks_like_mhtml(bytes) {
+        Sniffed::Mhtml
     } else {
         Sniffed::Text
     }
@@ -71,6 +76,11 @@ pub fn read(bytes: &[u8], decode: LegacyDecoder) -> Result<Document, ReadError> 
             "rtf_unsupported",
             "这是 RTF 格式的文件（扩展名可能是 .doc），目前还不能读取。请在 Word 或 WPS 中打开后另存为 .docx 或 .doc，再检查。",
         )),
+        Sniffed::Mhtml => {
+            let page = mhtml::root_page(bytes)?;
+            let text = charset::decode_declared(&page.html, page.charset.as_deref(), decode)?;
+            html::read(&text)
+        }
         Sniffed::Text => {
             let text = charset::decode(bytes, decode)?;
             if html::looks_like_html(&text) {

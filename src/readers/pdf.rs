@@ -79,7 +79,7 @@ fn read_with(bytes: &[u8], decode: LegacyDecoder, use_rules: bool) -> Result<Doc
             break;
         }
     }
-    Ok(Document { kind: InputKind::Pdf, title: None, blocks })
+    Ok(Document { kind: InputKind::Pdf, title: None, blocks, pictures: Vec::new() })
 }
 
 /// Characters of text in a document, spaces aside: a scan has none, or a stamp's few.

@@ -33,7 +33,7 @@ pub fn read(text: &str) -> Result<Document, ReadError> {
         }
     }
     flush(&mut rows, &mut blocks);
-    Ok(Document { kind: InputKind::Text, title: None, blocks })
+    Ok(Document { kind: InputKind::Text, title: None, blocks, pictures: Vec::new() })
 }
 
 /// `| a | b |` → ["a", "b"].

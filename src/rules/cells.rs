@@ -6,7 +6,7 @@ use crate::format::{self, ValueKind};
 use crate::report::{Finding, Severity};
 
 fn kind(ctx: &Ctx, addr: &str) -> Option<ValueKind> {
-    format::lookup(ctx.model.version, addr).map(|(_, _, c)| c.kind)
+    ctx.model.shape.lookup(addr).map(|(_, _, c)| c.kind)
 }
 
 /// C01: every count is a non-negative whole number.
@@ -38,7 +38,7 @@ pub fn c01(ctx: &Ctx) -> Vec<Finding> {
 pub fn c02(ctx: &Ctx) -> Vec<Finding> {
     let m = ctx.model;
     let mut out = Vec::new();
-    for t in format::tables(m.version) {
+    for t in m.shape.tables() {
         let cells: Vec<&String> = m
             .cells
             .iter()

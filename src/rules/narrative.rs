@@ -721,7 +721,7 @@ fn sum(m: &Model, cells: &[String]) -> Option<f64> {
 }
 
 fn t3_rows(m: &Model, prefix: &str) -> Vec<&'static str> {
-    format::table(m.version, "t3")
+    m.shape.table("t3")
         .map(|t| {
             t.rows
                 .iter()
@@ -749,7 +749,7 @@ fn t3_target(m: &Model, t: Target) -> Option<(Vec<&'static str>, String)> {
         Target::CarryForward => rows_named(vec!["carry_forward"], "结转下年度继续办理"),
         Target::GrantedPartial => rows_named(vec!["granted", "partial"], "予以公开加部分公开"),
         Target::Row(key) => {
-            let row = format::table(m.version, "t3")?.rows.iter().find(|r| r.key == key)?;
+            let row = m.shape.table("t3")?.rows.iter().find(|r| r.key == key)?;
             Some((vec![row.key], row.short.to_string()))
         }
         Target::Group(g) => {
@@ -836,7 +836,7 @@ impl Ctxs<'_> {
         if rows.len() > 1 {
             for r in rows {
                 if m.number(&format::address("t3", r, "total")) == Some(v) {
-                    hits.push(format::describe(m.version, &format::address("t3", r, "total")));
+                    hits.push(m.shape.describe(&format::address("t3", r, "total")));
                 }
             }
         }
@@ -865,7 +865,7 @@ impl Ctxs<'_> {
         if v > 0.0 && rows.len() > 1 {
             let hits: Vec<&String> = cells.iter().filter(|a| m.number(a) == Some(v)).collect();
             if hits.len() == 1 {
-                let p = format::describe(m.version, hits[0]);
+                let p = m.shape.describe(hits[0]);
                 return Some(self.claim("N07", v, name.into(), cells.clone(), Some(table), Outcome::Partial(p)));
             }
         }

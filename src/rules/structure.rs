@@ -1,7 +1,7 @@
 //! Structure rules (S): the report's format, tables and labels.
 
 use super::Ctx;
-use crate::format::Version;
+use crate::format::{self, Version};
 use crate::report::{Finding, Severity};
 
 /// S02: the format version fits the report year.
@@ -26,16 +26,32 @@ pub fn s02(ctx: &Ctx) -> Vec<Finding> {
     vec![Finding::new("S02", Severity::Error, Vec::new(), msg)]
 }
 
-/// S03: tables t2, t3, t4 are present.
+/// S03: tables t2, t3, t4 are present, with the rows of the report's format.
 pub fn s03(ctx: &Ctx) -> Vec<Finding> {
+    let m = ctx.model;
     let names = ["表二“主动公开政府信息情况”", "表三“收到和处理政府信息公开申请情况”", "表四“政府信息公开行政复议、行政诉讼情况”"];
-    ctx.model
+    let mut out: Vec<Finding> = m
         .tables_found
         .iter()
         .zip(names)
         .filter(|(found, _)| !**found)
         .map(|(_, name)| Finding::new("S03", Severity::Error, Vec::new(), format!("找不到{name}，无法核对这部分数据")))
-        .collect()
+        .collect();
+    if m.version == Version::V2021 && m.shape.single_other_row && m.tables_found[1] {
+        let cells = m.shape.table("t3").map_or_else(Vec::new, |t| {
+            t.rows.iter().filter(|r| r.key == "other").flat_map(|r| r.columns.iter().map(|c| format::address("t3", r.key, c.key))).collect()
+        });
+        out.push(Finding::new(
+            "S03",
+            Severity::Error,
+            cells,
+            "表三（六）其他处理仍是 2019 年版的一行：2021 年版格式（国办公开办函〔2021〕30号）把它分为三行——\
+             1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请；2.申请人逾期未按收费通知要求缴纳费用、\
+             行政机关不再处理其政府信息公开申请；3.其他。请按新格式分项填报（本工具仍按这一行核对各项合计）。"
+                .to_string(),
+        ));
+    }
+    out
 }
 
 /// S04: labels written differently from the official wording, quoted exactly.

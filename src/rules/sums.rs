@@ -2,7 +2,7 @@
 //! (or column) of a table. One engine reads them all; a new sum rule is one entry here and one
 //! test. A balance whose cells are not all numbers is *not assessable*, never passed.
 
-use crate::format::{self, Version};
+use crate::format::{self, Shape};
 use crate::model::Model;
 use crate::report::{Finding, Severity};
 
@@ -106,8 +106,8 @@ pub struct Instance {
     pub rhs: Vec<String>,
 }
 
-pub fn instances(s: &Sum, v: Version) -> Vec<Instance> {
-    let Some(table) = format::table(v, s.table) else { return Vec::new() };
+pub fn instances(s: &Sum, shape: Shape) -> Vec<Instance> {
+    let Some(table) = shape.table(s.table) else { return Vec::new() };
     let in_lines = |k: &str| s.lines.is_none_or(|l| l.contains(&k));
     let pick = |pats: &[&str], keys: &[&'static str]| -> Vec<&'static str> {
         // Keep the table's order, so cells are listed as they stand in the table.
@@ -188,7 +188,7 @@ fn fmt(x: f64) -> String {
 
 pub fn check(s: &'static Sum, m: &Model, blanks_as_zero: bool) -> Vec<Finding> {
     let mut out = Vec::new();
-    for inst in instances(s, m.version) {
+    for inst in instances(s, m.shape) {
         let cells: Vec<String> = inst.lhs.iter().chain(&inst.rhs).cloned().collect();
         let bad = unreadable(m, &cells, blanks_as_zero);
         if !bad.is_empty() {
@@ -208,12 +208,13 @@ pub fn check(s: &'static Sum, m: &Model, blanks_as_zero: bool) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::format::Version;
 
     #[test]
     fn every_sum_has_instances_in_both_formats() {
         for s in SUMS {
             for v in [Version::V2019, Version::V2021] {
-                let inst = instances(s, v);
+                let inst = instances(s, Shape::of(v));
                 assert!(!inst.is_empty(), "{} {:?}", s.id, v);
                 for i in &inst {
                     assert!(!i.lhs.is_empty() && !i.rhs.is_empty(), "{} {}", s.id, i.line);
@@ -227,10 +228,10 @@ mod tests {
 
     #[test]
     fn t3_02_sums_every_result_row() {
-        let i = &instances(sum("T3-02"), Version::V2021)[0];
+        let i = &instances(sum("T3-02"), Shape::of(Version::V2021))[0];
         assert_eq!(i.lhs, vec!["t3/results_total/natural"]);
         assert_eq!(i.rhs.len(), 2 + 8 + 3 + 5 + 3);
-        let i = &instances(sum("T3-02"), Version::V2019)[0];
+        let i = &instances(sum("T3-02"), Shape::of(Version::V2019))[0];
         assert_eq!(i.rhs.len(), 2 + 8 + 3 + 5 + 1);
     }
 }

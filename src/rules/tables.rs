@@ -9,7 +9,7 @@ pub fn t3_04(ctx: &Ctx) -> Vec<Finding> {
     let m = ctx.model;
     let z = ctx.opts.blanks_as_zero;
     let mut out = Vec::new();
-    for inst in instances(sum("T3-03"), m.version) {
+    for inst in instances(sum("T3-03"), m.shape) {
         let all: Vec<&String> = inst.lhs.iter().chain(&inst.rhs).collect();
         if all.iter().all(|a| read(m, a, z).is_some()) {
             continue; // T3-03 decides

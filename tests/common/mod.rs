@@ -170,3 +170,31 @@ pub fn errors(r: &Report) -> Vec<String> {
         .map(|f| format!("{} {}", f.rule, f.message))
         .collect()
 }
+
+/// The report's failed error findings against the gold's `expected_findings` (the report's own
+/// real inconsistencies): those not expected, and those expected but not found. A finding matches
+/// an expected one by its rule and its cells (as a set; an expected finding without cells matches
+/// any finding of its rule).
+pub fn findings_against_gold(r: &Report, gold: &Value) -> (Vec<String>, Vec<String>) {
+    use nianbao_check::{Severity, Status};
+    use std::collections::BTreeSet;
+    let expected: Vec<(String, BTreeSet<String>)> = gold["expected_findings"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|f| {
+                    let cells = f["cells"].as_array().map(|c| c.iter().filter_map(|x| x.as_str().map(String::from)).collect()).unwrap_or_default();
+                    (f["rule"].as_str().unwrap_or_default().to_string(), cells)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let matches = |f: &nianbao_check::Finding, (rule, cells): &(String, BTreeSet<String>)| {
+        f.rule == rule && (cells.is_empty() || f.cells.iter().cloned().collect::<BTreeSet<_>>() == *cells)
+    };
+    let errors: Vec<&nianbao_check::Finding> =
+        r.findings.iter().filter(|f| f.severity == Severity::Error && f.status == Status::Failed).collect();
+    let unexpected = errors.iter().filter(|f| !expected.iter().any(|e| matches(f, e))).map(|f| format!("{} {}", f.rule, f.message)).collect();
+    let missing = expected.iter().filter(|e| !errors.iter().any(|f| matches(f, e))).map(|(r, c)| format!("{r} {c:?}")).collect();
+    (unexpected, missing)
+}

@@ -10,6 +10,7 @@
 //   el.addEventListener('nianbao-check-done', (e) => fill(e.detail.report.cells));
 import { checkFiles, getLayout } from './nianbao-check.js';
 import { renderReport } from './render.js';
+import { VERSION } from './version.js';
 
 const MODULE_BASE = new URL('./', import.meta.url);
 export const DEFAULT_ACCEPT = '.html,.htm,.mht,.mhtml,.docx,.doc,.txt,.md,.pdf,text/html,text/plain';
@@ -149,6 +150,11 @@ export class NianbaoCheckElement extends HTMLElement {
   /** Every report of the last finished check (files checked together, in the order given). */
   get reports() {
     return this.#reports;
+  }
+
+  /** The checker's version (Cargo.toml), as in every report's `checker_version`. */
+  get version() {
+    return VERSION;
   }
 
   get accept() {

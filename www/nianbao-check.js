@@ -8,7 +8,10 @@
 //
 // Options: `base` — the URL of the folder that holds worker.js and pkg/ (default: this module's
 // folder); `signal` — an AbortSignal; `blanksAsZero` — read blank cells as 0 in sums.
-// Typings: nianbao-check.d.ts.
+// Typings: nianbao-check.d.ts. `version` and `rulesVersion` say which checker and rule catalogue
+// this is (every report says the same in `checker_version` and `rules_version`).
+
+export { VERSION as version, RULES_VERSION as rulesVersion } from './version.js';
 
 const DEFAULT_BASE = new URL('./', import.meta.url);
 

@@ -42,10 +42,10 @@ const MAIN = `import 'nianbao-check/element';
 import { checkFile, version, rulesVersion } from 'nianbao-check';
 window.portal = { checkFile, version, rulesVersion };
 `;
-const page = (head) => `<!doctype html>
+const page = (head, attrs = '') => `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="/favicon.svg"><title>portal</title>
 ${head}
-</head><body><h1>年报报送</h1><nianbao-check id="checker"></nianbao-check></body></html>
+</head><body><h1>年报报送</h1><nianbao-check id="checker"${attrs}></nianbao-check></body></html>
 `;
 
 let dir, server, browser, ref, pkgJson;
@@ -83,6 +83,8 @@ before(async () => {
     fs.copyFileSync(path.join(dir, 'node_modules/nianbao-check', f), path.join(dir, 'dist', f));
   }
   fs.writeFileSync(path.join(dir, 'dist/index.html'), page('<script type="module" src="app.js"></script>'));
+  // 3. The same bundle, its element pointed by asset-base at the installed package instead.
+  fs.writeFileSync(path.join(dir, 'assetbase.html'), page('<script type="module" src="/dist/app.js"></script>', ' asset-base="/node_modules/nianbao-check/"'));
   const inputs = Object.keys(built.metafile.inputs);
   assert.deepEqual(inputs.filter((i) => i.startsWith('node_modules/')).sort(),
     ['nianbao-check-element.js', 'nianbao-check.js', 'render.js', 'version.js'].map((f) => `node_modules/nianbao-check/${f}`),
@@ -177,7 +179,7 @@ function marks(p) {
 }
 
 /** Opens `url` under `csp` (as a header on every response, as the guide says), drops the mutated seed, checks what shows. */
-async function dropOnPortal(url, csp) {
+async function dropOnPortal(url, csp, { onLoad = async () => {}, apiBase } = {}) {
   const rec = await recordingPage(browser, server, {
     intercept: async (r) => {
       const res = await r.fetch();
@@ -191,6 +193,7 @@ async function dropOnPortal(url, csp) {
     assert.equal(await rec.page.evaluate(() => document.getElementById('checker').version), VERSIONS.checker, 'the element says its version');
     assert.deepEqual(await rec.page.evaluate(() => [window.portal.version, window.portal.rulesVersion]), [VERSIONS.checker, VERSIONS.rules]);
     assert.ok(!server.log.some((p) => p.endsWith('.wasm') || p.endsWith('/worker.js')), 'nothing of the checker loads before a drop');
+    await onLoad(rec.page);
 
     const report = await dropAndWait(rec.page, 'mutated.txt', mutated);
     const want = ref('mutated.txt', mutated);
@@ -206,8 +209,9 @@ async function dropOnPortal(url, csp) {
     assert.deepEqual(got.notAssessable, expected.notAssessable);
     assert.notEqual(got.styled, 'none', 'report.css reached the shadow root: marked cells have a border');
 
-    // The headless API through the same page: bytes in, the same report out.
-    const viaApi = await rec.page.evaluate((bytes) => window.portal.checkFile(new Uint8Array(bytes), { name: 'mutated.txt' }), [...mutated]);
+    // The headless API through the same page (`apiBase`, else its own default): bytes in, the same report out.
+    const viaApi = await rec.page.evaluate(({ bytes, base }) => window.portal.checkFile(new Uint8Array(bytes), { name: 'mutated.txt', base }),
+      { bytes: [...mutated], base: apiBase });
     assert.deepEqual(viaApi, want);
     await assertOnlyOwnFiles(rec, server, served());
     return [...new Set(server.log)];
@@ -232,4 +236,13 @@ test('an esbuild bundle of the same page: a drop shows the marks under exactly t
   assert.deepEqual(log.filter((p) => !p.startsWith('/dist/')), ['/favicon.svg'], 'nothing from node_modules: the bundle and the files beside it');
   assert.deepEqual(log.sort(), ['/dist/app.js', '/dist/index.html', '/dist/pkg/nianbao_check.js', '/dist/pkg/nianbao_check_bg.wasm', '/dist/report.css', '/dist/worker.js', '/favicon.svg']);
   assert.ok(fs.statSync(path.join(dir, 'dist/app.js')).size < 100_000, 'the wasm is not in the bundle');
+});
+
+test('asset-base: the bundle\'s element takes its worker, wasm and styles from the folder it names', async () => {
+  const log = await dropOnPortal('assetbase.html', GUIDE_CSP, {
+    onLoad: async (p) => assert.equal(await p.evaluate(() => document.getElementById('checker').assetBase), `${server.url}node_modules/nianbao-check/`),
+    apiBase: '/node_modules/nianbao-check/', // the API's `base` option, likewise
+  });
+  assert.deepEqual(log.sort(), ['/assetbase.html', '/dist/app.js', '/favicon.svg', '/node_modules/nianbao-check/pkg/nianbao_check.js',
+    '/node_modules/nianbao-check/pkg/nianbao_check_bg.wasm', '/node_modules/nianbao-check/report.css', '/node_modules/nianbao-check/worker.js']);
 });

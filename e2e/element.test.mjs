@@ -32,7 +32,7 @@ const withCsp = (csp) => async (r) => {
 };
 const OWN_FILES = new Set([
   `/${PORTAL}`, '/portal-example.css', '/portal-example.js', '/portal-example.svg',
-  '/nianbao-check-element.js', '/nianbao-check.js', '/render.js', '/report.css', '/worker.js',
+  '/nianbao-check-element.js', '/nianbao-check.js', '/version.js', '/render.js', '/report.css', '/worker.js',
   '/pkg/nianbao_check.js', '/pkg/nianbao_check_bg.wasm',
 ]);
 const EVENTS = ['nianbao-check-start', 'nianbao-check-done', 'nianbao-check-error'];

@@ -11,6 +11,12 @@ export const CORPUS = path.resolve(ROOT, '../shared/corpus');
 export const corpus = (rel) => fs.readFileSync(path.join(CORPUS, rel));
 export const WWW = path.join(ROOT, 'www');
 
+/** The versions as set in their one place each (Cargo.toml, src/version.rs), read independently of the build. */
+export const VERSIONS = {
+  checker: fs.readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8').match(/^version = "([^"]+)"/m)[1],
+  rules: fs.readFileSync(path.join(ROOT, 'src/version.rs'), 'utf8').match(/^pub const RULES_VERSION: &str = "([^"]+)";/m)[1],
+};
+
 /** Every file under www/, as the server paths the page may ask for. */
 export function ownFiles(dir = WWW, prefix = '/') {
   const out = new Set(prefix === '/' ? ['/'] : []);

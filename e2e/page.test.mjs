@@ -27,7 +27,7 @@ const rowless = seedWith(seed, () => null); // the row is gone
 
 const OWN_FILES = new Set([
   '/', '/index.html', '/style.css', '/report.css', '/app.js', '/nianbao-check.js', '/render.js', '/worker.js',
-  '/i18n.js', '/export.js', '/sw.js', '/pkg/nianbao_check.js', '/pkg/nianbao_check_bg.wasm',
+  '/i18n.js', '/export.js', '/sw.js', '/version.js', '/pkg/nianbao_check.js', '/pkg/nianbao_check_bg.wasm',
   '/rules.html', '/rules.css',
 ]);
 const ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',

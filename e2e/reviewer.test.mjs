@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
-import { ownFiles } from './helpers.mjs';
+import { ownFiles, VERSIONS } from './helpers.mjs';
 import { initSync, check } from '../www/pkg/nianbao_check.js';
 import { csvField, findingsCSV, FINDING_COLUMNS, BOM } from '../www/export.js';
 
@@ -176,7 +176,7 @@ test('CSV fields: RFC 4180 quoting, and a text a spreadsheet would run is guarde
   assert.equal(csvField(null), '');
   const csv = findingsCSV([{ file: 'a,"b".txt', findings: [{ rule: 'T3-01', severity: 'error', status: 'failed', cells: ['t3/new/total', 't3/new/natural'], message: '第一行\n第二行', expected: 5, actual: 4 }] }]);
   assert.ok(csv.startsWith(BOM));
-  assert.deepEqual(parseCSV(csv.slice(1)), [FINDING_COLUMNS, ['a,"b".txt', 'T3-01', 'error', 'failed', 't3/new/total t3/new/natural', '第一行\n第二行', '5', '4']]);
+  assert.deepEqual(parseCSV(csv.slice(1)), [FINDING_COLUMNS, ['a,"b".txt', 'T3-01', 'error', 'failed', 't3/new/total t3/new/natural', '第一行\n第二行', '5', '4', '', '']]);
 });
 
 test('ten files at once: progress while they are read, then a summary per file, worst first, as the reports say', async () => {
@@ -442,16 +442,24 @@ test('exports: the CSV (BOM, RFC 4180) parses back to the same findings; the JSO
   const text = csv.bytes.toString('utf8').slice(1);
   assert.ok(text.includes('\r\n'), 'CRLF line ends');
   const [header, ...rows] = parseCSV(text);
-  assert.deepEqual(header, ['file', 'rule', 'severity', 'status', 'cells', 'message', 'expected', 'actual']);
+  assert.deepEqual(header, ['file', 'rule', 'severity', 'status', 'cells', 'message', 'expected', 'actual', 'checker_version', 'rules_version']);
+  const v = [VERSIONS.checker, VERSIONS.rules];
   const want = REF.flatMap((r) => (r.error
-    ? [[r.file, r.error.code, 'error', 'unreadable', '', r.error.message, '', '']]
-    : r.findings.map((f) => [r.file, f.rule, f.severity, f.status, f.cells.join(' '), f.message, f.expected == null ? '' : String(f.expected), f.actual == null ? '' : String(f.actual)])));
+    ? [[r.file, r.error.code, 'error', 'unreadable', '', r.error.message, '', '', ...v]]
+    : r.findings.map((f) => [r.file, f.rule, f.severity, f.status, f.cells.join(' '), f.message, f.expected == null ? '' : String(f.expected), f.actual == null ? '' : String(f.actual), ...v])));
   assert.ok(want.length > 50);
-  assert.deepEqual(rows, want, 'every finding of every file, as the reports say');
+  assert.deepEqual(rows, want, 'every finding of every file, as the reports say, with the versions that made them');
 
   const json = await downloadOf(page, '#export-json');
   assert.match(json.name, /\.json$/);
-  assert.deepEqual(JSON.parse(json.bytes.toString('utf8')), { reports: REF }, 'the reports of report-json.md');
+  const exported = JSON.parse(json.bytes.toString('utf8'));
+  assert.deepEqual(exported, { reports: REF }, 'the reports of report-json.md');
+  for (const r of exported.reports) {
+    assert.equal(r.checker_version, VERSIONS.checker, `${r.file}: checker_version is Cargo.toml's version`);
+    assert.equal(r.rules_version, VERSIONS.rules, `${r.file}: rules_version is src/version.rs's`);
+  }
+  assert.deepEqual(await page.evaluate(() => [document.getElementById('checker-version').textContent, document.getElementById('rules-version').textContent]),
+    [VERSIONS.checker, VERSIONS.rules], 'the footer shows both versions');
 });
 
 test('print view: the tables and findings of every report, nothing to press, a page break between reports', async () => {

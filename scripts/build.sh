@@ -28,6 +28,12 @@ if [ "${WASM_OPT:-1}" != 0 ]; then
   mv "$out/${name}_bg.wasm.opt" "$out/${name}_bg.wasm"
 fi
 
+# The versions for the page's footer, the element's `version` and the API (not committed, like pkg/).
+v="$(crate_version)"; rv="$(rules_version)"
+[ -n "$v" ] && [ -n "$rv" ] || { echo "build: no version in Cargo.toml or no RULES_VERSION in src/version.rs" >&2; exit 1; }
+printf '%s\n' "// Written by scripts/build.sh from Cargo.toml and src/version.rs; not committed." \
+  "export const VERSION = '$v';" "export const RULES_VERSION = '$rv';" >"$ROOT/www/version.js"
+
 # Sizes: what a visitor downloads. gzip -9 approximates what a server sends compressed.
 raw() { wc -c <"$1" | tr -d ' '; }
 gz() { gzip -9 -c "$1" | wc -c | tr -d ' '; }

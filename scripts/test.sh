@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Everything CI runs: setup, build, the native tests of the whole crate, the wasm test in node,
-# and the browser tests of the page. Exits non-zero on any failure.
+# Everything CI runs: setup, build and pack, the native tests of the whole crate, the wasm test in
+# node, and the browser tests of the page, the element and the npm package. Exits non-zero on any
+# failure.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/wasm-env.sh"
 cd "$ROOT"
 
 scripts/setup.sh
 scripts/build.sh
+scripts/pack.sh   # the npm tarball that e2e/package.test.mjs installs
 
 echo "== test: cargo test (native, whole crate)"
 host_cargo test --locked

@@ -9,6 +9,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PATH="$ROOT/.tools/bin:$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 crate_name() { sed -n 's/^name = "\(.*\)"/\1/p' "$ROOT/Cargo.toml" | head -1 | tr - _; }
+# The version, set in one place: [package] version in Cargo.toml (the first `version =` line).
+crate_version() { sed -n 's/^version = "\(.*\)"/\1/p' "$ROOT/Cargo.toml" | head -1; }
+# The rule catalogue's version, set in src/version.rs.
+rules_version() { sed -n 's/^pub const RULES_VERSION: &str = "\(.*\)";/\1/p' "$ROOT/src/version.rs"; }
 
 # The wasm-bindgen version locked in Cargo.lock: the CLI must equal it exactly.
 wasm_bindgen_version() {

@@ -16,6 +16,7 @@ pub mod readers;
 pub mod recognise;
 pub mod report;
 pub mod rules;
+pub mod version;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -52,6 +53,8 @@ pub fn read_model(bytes: &[u8], decode: LegacyDecoder) -> Result<Model, ReadErro
 
 fn report_of(file: &str, model: &Model, findings: Vec<Finding>) -> Report {
     Report {
+        checker_version: version::CHECKER_VERSION,
+        rules_version: version::RULES_VERSION,
         file: file.to_string(),
         input: Some(model.input.as_str()),
         version: Some(model.version),

@@ -14,6 +14,9 @@ pub struct Output {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
+    /// What made the report (`src/version.rs`): the checker's version and the rule catalogue's.
+    pub checker_version: &'static str,
+    pub rules_version: &'static str,
     pub file: String,
     /// What the file was read as (`text`, `html`, `docx`, `doc`, …); null when it could not be read.
     pub input: Option<&'static str>,
@@ -44,6 +47,8 @@ fn cells_as_map<S: Serializer>(cells: &[(String, CellValue)], s: S) -> Result<S:
 impl Report {
     pub fn failed(file: &str, input: Option<&'static str>, error: ReadError) -> Report {
         Report {
+            checker_version: crate::version::CHECKER_VERSION,
+            rules_version: crate::version::RULES_VERSION,
             file: file.to_string(),
             input,
             version: None,

@@ -5,6 +5,7 @@ import { checkFiles, getLayout } from './nianbao-check.js';
 import { renderReport, verdictOf, KINDS, findingKind } from './render.js';
 import { t, setLang, initialLang, apply, reportLabels } from './i18n.js';
 import { findingsCSV, resultsJSON, editsCSV, editsJSON, download, stamp } from './export.js';
+import { VERSION, RULES_VERSION } from './version.js';
 
 const $ = (id) => document.getElementById(id);
 const drop = $('drop');
@@ -66,7 +67,8 @@ function takeDrop(dt) {
   })();
 }
 
-const unreadable = (name, e) => ({ file: name, input: null, version: null, year: null, title: null, cells: {}, findings: [],
+// The shape of a core report (report-json.md), for a file whose bytes the browser could not read.
+const unreadable = (name, e) => ({ checker_version: VERSION, rules_version: RULES_VERSION, file: name, input: null, agency: null, version: null, year: null, title: null, cells: {}, findings: [],
   error: { code: 'unreadable', message: t.unreadableFile(e?.message ?? String(e)) } });
 
 const editsObject = (e) => (e.edits.size ? Object.fromEntries(e.edits) : undefined);
@@ -460,6 +462,9 @@ function applyLang(lang) {
 }
 $('lang').addEventListener('click', () => applyLang(t.switchToLang));
 applyLang(initialLang());
+// The footer says which checker and rule catalogue this is, as every report and export does.
+$('checker-version').textContent = VERSION;
+$('rules-version').textContent = RULES_VERSION;
 
 // ---------------------------------------------------------------------------------------------
 // Offline: the service worker stores the page's files; the page says when it is ready.

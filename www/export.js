@@ -4,7 +4,8 @@
 /** Excel and WPS take a file without it for GBK: the BOM makes them read UTF-8. */
 export const BOM = '\uFEFF';
 
-export const FINDING_COLUMNS = ['file', 'rule', 'severity', 'status', 'cells', 'message', 'expected', 'actual'];
+// The versions close every row: a row pasted elsewhere still says what checked it.
+export const FINDING_COLUMNS = ['file', 'rule', 'severity', 'status', 'cells', 'message', 'expected', 'actual', 'checker_version', 'rules_version'];
 export const EDIT_COLUMNS = ['file', 'cell', 'original', 'corrected'];
 
 /**
@@ -32,14 +33,15 @@ function csv(header, rows) {
 export function findingsCSV(reports) {
   const rows = [];
   for (const r of reports) {
+    const versions = [csvField(r.checker_version), csvField(r.rules_version)];
     if (r.error) {
-      rows.push([csvField(r.file), csvField(r.error.code), 'error', 'unreadable', '', csvField(r.error.message), '', '']);
+      rows.push([csvField(r.file), csvField(r.error.code), 'error', 'unreadable', '', csvField(r.error.message), '', '', ...versions]);
       continue;
     }
     for (const f of r.findings ?? []) {
       rows.push([
         csvField(r.file), csvField(f.rule), f.severity, f.status, csvField((f.cells ?? []).join(' ')), csvField(f.message),
-        csvField(f.expected, { text: false }), csvField(f.actual, { text: false }),
+        csvField(f.expected, { text: false }), csvField(f.actual, { text: false }), ...versions,
       ]);
     }
   }

@@ -59,6 +59,8 @@ const zh = {
   exportNote: '导出的是当前显示的结果；试改过的文件按修改后的数值核对，修改本身可另行导出。',
   rechecked: (name, verdict) => `已重新检查 ${name}：${verdict}`,
   offlineReady: '已可离线使用：断网后本页仍可检查文件。',
+  checkerVersion: '检查程序版本',
+  rulesVersion: '规则版本',
 };
 
 const en = {
@@ -117,6 +119,8 @@ const en = {
   exportNote: 'Exports show the results as displayed: files with corrections are checked with the corrected values; the corrections themselves export separately.',
   rechecked: (name, verdict) => `Checked ${name} again: ${verdict}`,
   offlineReady: 'Ready offline: this page keeps checking files with the network cut.',
+  checkerVersion: 'Checker version',
+  rulesVersion: 'rules version',
 };
 
 /** Labels for render.js (the report drawing), per language. */

@@ -10,8 +10,10 @@
 //   el.addEventListener('nianbao-check-done', (e) => fill(e.detail.report.cells));
 import { checkFiles, getLayout } from './nianbao-check.js';
 import { renderReport } from './render.js';
+import { VERSION } from './version.js';
 
-const MODULE_BASE = new URL('./', import.meta.url);
+/** This module's folder, computed at run time (a literal `new URL('./', import.meta.url)` is rewritten by bundlers). */
+const MODULE_BASE = String(import.meta.url).replace(/[^/]*$/, '');
 export const DEFAULT_ACCEPT = '.html,.htm,.mht,.mhtml,.docx,.doc,.txt,.md,.pdf,text/html,text/plain';
 /** Without `max-size`: large enough for any real report, small enough not to freeze a tab. */
 export const DEFAULT_MAX_SIZE = 50 * 1024 * 1024;
@@ -151,6 +153,11 @@ export class NianbaoCheckElement extends HTMLElement {
     return this.#reports;
   }
 
+  /** The checker's version (Cargo.toml), as in every report's `checker_version`. */
+  get version() {
+    return VERSION;
+  }
+
   get accept() {
     return this.getAttribute('accept') ?? DEFAULT_ACCEPT;
   }
@@ -197,7 +204,8 @@ export class NianbaoCheckElement extends HTMLElement {
   #update() {
     const t = this.#text();
     const { link, frame, title, hint, pick, input } = this.#els;
-    const href = String(new URL('report.css', this.assetBase));
+    // Without asset-base, a literal beside this module, which bundlers that follow such URLs (vite) emit.
+    const href = this.hasAttribute('asset-base') ? String(new URL('report.css', this.assetBase)) : String(new URL('./report.css', import.meta.url));
     if (link.href !== href) link.href = href;
     frame.lang = t.lang;
     title.textContent = t.title;
@@ -239,7 +247,7 @@ export class NianbaoCheckElement extends HTMLElement {
 
     this.#running?.abort();
     const ac = (this.#running = new AbortController());
-    const base = this.assetBase;
+    const base = this.hasAttribute('asset-base') ? this.assetBase : undefined; // undefined: the API's own default
     const { results } = this.#els;
     this.#emit('nianbao-check-start', { files: taken });
     this.#say(t.checking(taken.length), 'busy');

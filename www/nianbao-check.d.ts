@@ -1,6 +1,7 @@
 // Typings for nianbao-check.js (the headless checker) and nianbao-check-element.js (the
-// <nianbao-check> element). The report shape is ../shared/spec/report-json.md: fields are only
-// ever added, so a portal may rely on these.
+// <nianbao-check> element; its module's own typings are nianbao-check-element.d.ts). The report
+// shape is report-json.md, as a JSON Schema in report.schema.json: fields are only ever added, so
+// a portal may rely on these.
 
 /** A canonical cell address, `table/row/column`, e.g. `t3/new/natural` (format.md). */
 export type CellAddress = string;
@@ -27,12 +28,14 @@ export interface Finding {
   cells: CellAddress[];
   /** Chinese, for the person who fills the report. */
   message: string;
-  expected?: number;
-  actual?: number;
-  /** Narrative rules: the sentence of the report's text, verbatim. */
-  sentence?: string;
-  /** Cross-year rules: the other report's file. */
-  related_file?: string;
+  /** The value the rule expects, or null. */
+  expected: number | null;
+  /** The value the report has, or null. */
+  actual: number | null;
+  /** Narrative rules: the sentence of the report's text, verbatim; otherwise null. */
+  sentence: string | null;
+  /** Cross-year rules: the other report's file; otherwise null. */
+  related_file: string | null;
 }
 
 export interface ReadError {
@@ -44,6 +47,10 @@ export interface ReadError {
 
 /** One checked file. When `error` is set nothing else but `file` (and maybe `input`) is filled. */
 export interface Report {
+  /** The checker that made the report, e.g. `0.1.0` (the same as `version`). */
+  checker_version: string;
+  /** The rule catalogue it was checked against, `YEAR.N` (the same as `rulesVersion`). */
+  rules_version: string;
   file: string;
   input: InputKind | null;
   version: FormatVersion | null;
@@ -55,7 +62,14 @@ export interface Report {
   cells: Record<CellAddress, Cell>;
   findings: Finding[];
   error: ReadError | null;
+  /** Only in the page's JSON export: the corrections a report was checked with. */
+  edits?: { cell: CellAddress; original: string | null; corrected: string }[];
 }
+
+/** The checker's version (Cargo.toml), as in every report's `checker_version`. */
+export const version: string;
+/** The rule catalogue's version, as in every report's `rules_version`. */
+export const rulesVersion: string;
 
 export interface CheckResult {
   reports: Report[];
@@ -133,6 +147,8 @@ export interface NianbaoCheckElement extends HTMLElement {
   readonly report: Report | null;
   /** Every report of the last finished check. */
   readonly reports: Report[];
+  /** The checker's version, as in every report's `checker_version`. */
+  readonly version: string;
   /** Reflects `accept` (default: .html,.htm,.mht,.mhtml,.docx,.doc,.txt,.md,.pdf,text/html,text/plain); applied to dropped files too. */
   accept: string;
   /** Reflects `max-size`, bytes (default 52428800, 50 MiB). */

@@ -8,9 +8,10 @@
 //
 // Options: `base` — the URL of the folder that holds worker.js and pkg/ (default: this module's
 // folder); `signal` — an AbortSignal; `blanksAsZero` — read blank cells as 0 in sums.
-// Typings: nianbao-check.d.ts.
+// Typings: nianbao-check.d.ts. `version` and `rulesVersion` say which checker and rule catalogue
+// this is (every report says the same in `checker_version` and `rules_version`).
 
-const DEFAULT_BASE = new URL('./', import.meta.url);
+export { VERSION as version, RULES_VERSION as rulesVersion } from './version.js';
 
 /** One worker per asset base; each keeps its compiled module for later checks. */
 const workers = new Map();
@@ -20,10 +21,16 @@ function abortError(signal) {
 }
 
 function startWorker(base) {
-  const key = String(base);
+  const key = base ? String(base) : '';
   const existing = workers.get(key);
   if (existing) return existing;
-  const w = { worker: new Worker(new URL('worker.js', base), { type: 'module', name: 'nianbao-check' }), pending: new Map(), nextId: 1 };
+  // Without a base, the worker is named by a literal beside this module: bundlers that follow
+  // `new Worker(new URL('./worker.js', import.meta.url))` (vite, webpack) emit it and the wasm it
+  // loads; a bundler that does not (esbuild) leaves it to be found next to the bundle.
+  const worker = base
+    ? new Worker(new URL('worker.js', base), { type: 'module', name: 'nianbao-check' })
+    : new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'nianbao-check' });
+  const w = { worker, pending: new Map(), nextId: 1 };
   const fail = (message) => {
     workers.delete(key);
     w.worker.terminate();
@@ -48,9 +55,9 @@ function startWorker(base) {
   return w;
 }
 
-function call(op, args, { base = DEFAULT_BASE, signal } = {}, transfer = []) {
+function call(op, args, { base, signal } = {}, transfer = []) {
   if (signal?.aborted) return Promise.reject(abortError(signal));
-  const w = startWorker(new URL(base, globalThis.document?.baseURI ?? location.href));
+  const w = startWorker(base == null ? null : new URL(base, globalThis.document?.baseURI ?? location.href));
   const id = w.nextId++;
   return new Promise((resolve, reject) => {
     const onAbort = () => {

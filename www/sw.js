@@ -7,7 +7,7 @@
 const CACHE = 'nianbao-check-1';
 const FILES = [
   './', 'index.html', 'style.css', 'report.css', 'app.js', 'i18n.js', 'export.js', 'render.js',
-  'nianbao-check.js', 'worker.js', 'pkg/nianbao_check.js', 'pkg/nianbao_check_bg.wasm',
+  'nianbao-check.js', 'version.js', 'worker.js', 'pkg/nianbao_check.js', 'pkg/nianbao_check_bg.wasm',
 ];
 /** A network that has not answered by then is treated as cut (a "lie-fi" connection). */
 const NETWORK_TIMEOUT_MS = 4000;

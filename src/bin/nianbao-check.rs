@@ -1,4 +1,4 @@
-//! The command line: `nianbao-check [--json] [--blanks-as-zero] FILE…`
+//! The command line: `nianbao-check [--json] [--blanks-as-zero] FILE…`, `nianbao-check --version`
 //!
 //! Files given together are checked together (reports of one agency in consecutive years are
 //! compared). Exit status: 0 when no report has an error-severity finding, 1 when one has, 2 when
@@ -11,12 +11,14 @@
 
 use std::process::ExitCode;
 
+use nianbao_check::version::{CHECKER_VERSION, RULES_VERSION};
 use nianbao_check::{check, readers::native_decoder, Input, Options, Output, Severity, Status};
 
 const USAGE: &str = "用法：nianbao-check [--json] [--blanks-as-zero] 文件…\n\
   检查政府信息公开工作年度报告（.txt .md .html .doc .docx）各表的勾稽关系。\n\
   --json            输出 JSON（格式见 report-json.md）\n\
   --blanks-as-zero  把空白单元格当作 0 参与核对（默认不这样做：空白不等于 0）\n\
+  -V, --version     显示版本（检查程序和规则）\n\
 退出状态：0 无错误；1 至少一份报告有错误；2 有文件无法读取。";
 
 fn main() -> ExitCode {
@@ -27,6 +29,11 @@ fn main() -> ExitCode {
         match a.as_str() {
             "--json" => json = true,
             "--blanks-as-zero" => opts.blanks_as_zero = true,
+            // First line as tools expect (`name version`), the rule catalogue's version on the second.
+            "-V" | "--version" => {
+                println!("nianbao-check {CHECKER_VERSION}\n规则版本 {RULES_VERSION}");
+                return ExitCode::SUCCESS;
+            }
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;

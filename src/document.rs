@@ -75,11 +75,14 @@ pub struct Cell {
     pub col: usize,
     pub row_span: usize,
     pub col_span: usize,
+    /// Why the reader doubts this cell's text, when it does (a row a page break cut and that
+    /// could not be put together again): recognition does not read a row with such a value.
+    pub doubt: Option<&'static str>,
 }
 
 impl Cell {
     pub fn new(text: impl Into<String>, col: usize) -> Cell {
-        Cell { text: text.into(), col, row_span: 1, col_span: 1 }
+        Cell { text: text.into(), col, row_span: 1, col_span: 1, doubt: None }
     }
 }
 
@@ -126,7 +129,7 @@ impl Grid {
                         *slot = true;
                     }
                 }
-                placed.push(Cell { text, col: c, row_span: rs.min(n - r), col_span: cs });
+                placed.push(Cell { text, col: c, row_span: rs.min(n - r), col_span: cs, doubt: None });
                 c += cs;
             }
             out.push(placed);

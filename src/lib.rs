@@ -22,7 +22,7 @@ pub mod version;
 pub mod wasm;
 
 pub use readers::LegacyDecoder;
-pub use report::{Finding, Output, ReadError, Report, Severity, Status};
+pub use report::{Finding, Output, ReadError, ReadingGap, Report, Severity, Status, Verdict};
 pub use rules::Options;
 
 use model::Model;
@@ -65,6 +65,8 @@ fn report_of(file: &str, model: &Model, findings: Vec<Finding>) -> Report {
         cells: model.cells.clone(),
         findings,
         error: None,
+        verdict: report::Verdict::Passed,
+        reading: model.reading_gaps(),
     }
 }
 
@@ -97,6 +99,9 @@ pub fn check(inputs: &[Input], opts: &Options, decode: LegacyDecoder) -> Output 
             f.related_file = Some(inputs[prev].name.to_string());
             reports[cur].findings.push(f);
         }
+    }
+    for r in &mut reports {
+        r.verdict = r.judge();
     }
     Output { reports }
 }

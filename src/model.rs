@@ -2,8 +2,8 @@
 
 use crate::cell::CellValue;
 use crate::document::InputKind;
-use crate::format::{Shape, Version};
-use crate::report::Finding;
+use crate::format::{self, Shape, Version};
+use crate::report::{Finding, ReadingGap};
 
 #[derive(Debug, Clone)]
 pub struct Model {
@@ -25,6 +25,11 @@ pub struct Model {
     pub doubts: Vec<Finding>,
     /// Which tables were found at all.
     pub tables_found: [bool; 3],
+    /// Which tables the document announces by their section heading (二、主动公开… and so on):
+    /// a table announced but not read is the checker's failure, not the report's.
+    pub announced: [bool; 3],
+    /// Pictures under the headings of t2, t3, t4: tables published as images.
+    pub pictures: [Vec<String>; 3],
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -67,5 +72,57 @@ impl Model {
 
     pub fn describe(&self, addr: &str) -> String {
         self.shape.describe(addr)
+    }
+
+    /// Whether a missing table is missing from the report itself (rule S03) rather than unread.
+    pub fn lacks_table(&self, i: usize) -> bool {
+        !self.tables_found[i] && !self.announced[i] && self.pictures[i].is_empty()
+    }
+
+    /// The tables not read in full, each with the cells not read and what to do. A table the
+    /// report really lacks is not here (that is rule S03's error).
+    pub fn reading_gaps(&self) -> Vec<ReadingGap> {
+        const NAMES: [&str; 3] = ["表二（主动公开政府信息情况）", "表三（收到和处理政府信息公开申请情况）", "表四（政府信息公开行政复议、行政诉讼情况）"];
+        const ADVICE: &str = "请对照原文核实；用报告的 Word 原件（.doc/.docx）或网页再检查，通常能完整读出。";
+        let mut out = Vec::new();
+        for (i, table) in self.shape.tables().into_iter().enumerate() {
+            if self.lacks_table(i) {
+                continue;
+            }
+            let missing: Vec<String> = table
+                .rows
+                .iter()
+                .flat_map(|r| r.columns.iter().map(move |c| format::address(table.id, r.key, c.key)))
+                .filter(|a| self.get(a).is_none())
+                .collect();
+            if missing.is_empty() {
+                continue;
+            }
+            let message = if !self.pictures[i].is_empty() && !self.tables_found[i] {
+                format!(
+                    "{}是图片（{}），其中的数字无法读取，这部分没有核对。请下载报告的 Word 或 PDF 附件后再检查。",
+                    NAMES[i],
+                    self.pictures[i].join("、")
+                )
+            } else if !self.tables_found[i] {
+                format!("文件中有{}的标题，但这张表格未能读出，这部分没有核对。{ADVICE}", NAMES[i])
+            } else {
+                let rows: Vec<&str> = table
+                    .rows
+                    .iter()
+                    .filter(|r| r.columns.iter().any(|c| missing.contains(&format::address(table.id, r.key, c.key))))
+                    .map(|r| r.short)
+                    .collect();
+                let shown = rows.iter().take(4).copied().collect::<Vec<_>>().join("、");
+                let more = if rows.len() > 4 { format!("等 {} 行", rows.len()) } else { String::new() };
+                format!(
+                    "{}有 {} 个单元格未能可靠读出（{shown}{more}），显示为“？”，涉及它们的勾稽关系没有核对。{ADVICE}",
+                    NAMES[i],
+                    missing.len()
+                )
+            };
+            out.push(ReadingGap { table: table.id, cells: missing, message });
+        }
+        out
     }
 }

@@ -52,6 +52,8 @@ struct Line {
     in_table: bool,
     /// All text of the line, normalised (for anchors).
     norm: String,
+    /// The reader's doubt about a cell of the line (a row a page break cut and could not rejoin).
+    doubt: Option<&'static str>,
 }
 
 /// A line split into its label and the values after it.
@@ -65,6 +67,8 @@ struct Entry {
     label_cells: Vec<String>,
     /// The label came from preceding lines, not this one.
     carried: bool,
+    /// The reader doubts a cell of this line: the row is not read.
+    doubt: Option<&'static str>,
 }
 
 /// Normalised label text: no spaces, ASCII brackets and digits, "1、" as "1.".
@@ -96,7 +100,7 @@ fn lines(doc: &Document) -> Vec<Line> {
             Block::Para(p) => {
                 for l in p.split('\n') {
                     if !l.trim_matches(cell::is_space).is_empty() {
-                        out.push(Line { cells: vec![l.to_string()], in_table: false, norm: norm(l) });
+                        out.push(Line { cells: vec![l.to_string()], in_table: false, norm: norm(l), doubt: None });
                     }
                 }
             }
@@ -104,7 +108,8 @@ fn lines(doc: &Document) -> Vec<Line> {
                 for row in &g.rows {
                     let cells: Vec<String> = row.iter().map(|c| c.text.clone()).collect();
                     let norm = norm(&cells.concat());
-                    out.push(Line { cells, in_table: true, norm });
+                    let doubt = row.iter().find_map(|c| c.doubt);
+                    out.push(Line { cells, in_table: true, norm, doubt });
                 }
             }
         }
@@ -132,13 +137,20 @@ fn split(line: &Line) -> Option<Entry> {
         let start = line.cells.iter().position(|c| !blank(c)).unwrap_or(line.cells.len());
         let run = line.cells[start..].iter().take_while(|c| !cell::is_value_like(c)).count();
         if run == 0 {
-            return Some(Entry { label: String::new(), own_label: String::new(), label_cells: Vec::new(), values: line.cells.clone(), carried: false });
+            return Some(Entry {
+                label: String::new(),
+                own_label: String::new(),
+                label_cells: Vec::new(),
+                values: line.cells.clone(),
+                carried: false,
+                doubt: line.doubt,
+            });
         }
         let end = start + run;
         let label = line.cells[start..end].concat();
         let own_label = line.cells[end - 1].clone();
         let label_cells = line.cells[start..end].to_vec();
-        return Some(Entry { label, own_label, label_cells, values: line.cells[end..].to_vec(), carried: false });
+        return Some(Entry { label, own_label, label_cells, values: line.cells[end..].to_vec(), carried: false, doubt: line.doubt });
     }
     let text = &line.cells[0];
     if is_page_footer(text) {
@@ -152,11 +164,31 @@ fn split(line: &Line) -> Option<Entry> {
         return None; // running text, not a table line
     }
     let values = tokens[tokens.len() - n_values..].iter().map(|s| s.to_string()).collect();
-    Some(Entry { own_label: label.clone(), label_cells: vec![label.clone()], label, values, carried: false })
+    Some(Entry { own_label: label.clone(), label_cells: vec![label.clone()], label, values, carried: false, doubt: None })
 }
 
 fn all_blank(v: &[String]) -> bool {
     v.iter().all(|c| cell::parse(c).state == CellState::Blank)
+}
+
+/// A header's words in a row's values ("申请人情况" where a number should be): a header row
+/// printed again on the next page has landed in the row.
+fn header_word_in_values(table: &Table, values: &[String]) -> Option<String> {
+    const HEADS: &[&str] = &["申请人情况", "法人或其他组织", "信息内容", "勾稽关系", "行政复议", "行政诉讼"];
+    let columns = table.rows.iter().flat_map(|r| r.columns.iter().map(|c| c.label)).filter(|l| l.chars().count() >= 3);
+    let words: Vec<String> = HEADS.iter().map(|w| w.to_string()).chain(columns.map(norm)).collect();
+    values.iter().filter(|v| cell::parse(v).state == CellState::Text).find_map(|v| {
+        let n = norm(v);
+        words.iter().find(|w| n.contains(w.as_str())).cloned()
+    })
+}
+
+/// A label that is only the end of the row's official label (its item number and first words
+/// on the page before): the remnant of a row a page break cut.
+fn is_fragment(row: &Row, written: &str) -> bool {
+    let official = label_core(row.label);
+    let w = label_core(written);
+    !w.is_empty() && !w.contains(&official) && official.ends_with(&w) || official.contains(&w) && !official.starts_with(&w)
 }
 
 /// Joins label fragments to the next line that has values but no label of its own.
@@ -180,7 +212,14 @@ fn entries(lines: &[Line]) -> Vec<Entry> {
         }
         if e.label.is_empty() {
             let label = from_last_item(&std::mem::take(&mut pending)).to_string();
-            out.push(Entry { own_label: label.clone(), label_cells: vec![label.clone()], label, values: e.values.clone(), carried: true });
+            out.push(Entry {
+                own_label: label.clone(),
+                label_cells: vec![label.clone()],
+                label,
+                values: e.values.clone(),
+                carried: true,
+                doubt: e.doubt,
+            });
         } else {
             pending.clear();
             out.push(e.clone());
@@ -273,17 +312,26 @@ fn join_split_number(table: &Table, values: &[String]) -> Option<(Vec<String>, u
 /// label wins, because a merged group label comes first ("(三)不予公开1.属于国家秘密").
 fn match_row(table: &'static Table, version: Version, label: &str) -> Option<&'static Row> {
     let mut best: Option<(usize, &Row)> = None;
+    let mut rows_named = 0;
     for r in table.rows {
+        let mut named = false;
         for w in r.words {
             if let Some(p) = label.rfind(w) {
                 if r.key == "results_total" && !is_total_label(label) {
                     continue;
                 }
+                named = true;
                 if best.is_none_or(|(bp, _)| p > bp) {
                     best = Some((p, r));
                 }
             }
         }
+        rows_named += named as usize;
+    }
+    // Two rows' own words in one label ("行政处罚" and "行政强制"): two rows run together, and
+    // which one the numbers belong to cannot be told.
+    if rows_named > 1 {
+        return None;
     }
     if best.is_none() && table.id == "t3" && version == Version::V2021 && is_other_other(label) {
         return table.rows.iter().find(|r| r.key == "other.other");
@@ -305,7 +353,7 @@ fn resolve(table: &'static Table, version: Version, e: &Entry) -> (Option<usize>
         values.extend(e.values.iter().cloned());
         if fit(&values, table.rows[ri].columns.len()).len() == table.rows[ri].columns.len() {
             let own_label = e.label_cells[j - 1].clone();
-            return (Some(ri), Entry { label, own_label, label_cells: e.label_cells[..j].to_vec(), values, carried: e.carried });
+            return (Some(ri), Entry { label, own_label, label_cells: e.label_cells[..j].to_vec(), values, ..e.clone() });
         }
     }
     (whole, e.clone())
@@ -406,6 +454,12 @@ impl Reader<'_> {
         self.model.doubts.push(f);
     }
 
+    /// P03 with the reason the row is not read.
+    fn p03_because(&mut self, table: &Table, row: &Row, why: String) {
+        let msg = format!("“{}”一行未能可靠读出：{why}。这一行的单元格无法核对，请对照原文。", row.short);
+        self.model.doubts.push(Finding::new("P03", Severity::Doubt, Self::row_cells(table, row), msg));
+    }
+
     /// P01: the row is read with the two cells joined, and the join is named as a doubt.
     fn p01(&mut self, table: &Table, row: &Row, split: &[String], at: usize, joined: &[String]) {
         let cells = Self::row_cells(table, row);
@@ -454,19 +508,46 @@ impl Reader<'_> {
         if by_order {
             infer_by_order(&mut assigned, table.rows.len());
         }
-        let mut seen = vec![false; table.rows.len()];
-        let mut found = 0;
+        // Each row's line; a second line naming the same row with other numbers makes the row
+        // doubtful (a header printed again, a row cut by a page break): neither is read.
+        let mut claim: Vec<Option<usize>> = vec![None; table.rows.len()];
+        let mut clash = vec![false; table.rows.len()];
         for (i, e) in entries.iter().enumerate() {
             let Some(ri) = assigned[i] else { continue };
-            if seen[ri] {
-                continue; // a second line naming the same row: the first one stands
+            match claim[ri] {
+                None => claim[ri] = Some(i),
+                Some(j) => {
+                    let n = table.rows[ri].columns.len();
+                    if fit(&entries[j].values, n) != fit(&e.values, n) {
+                        clash[ri] = true;
+                    }
+                }
             }
-            seen[ri] = true;
+        }
+        let mut found = 0;
+        for (ri, row) in table.rows.iter().enumerate() {
+            let Some(i) = claim[ri] else { continue };
+            let e = &entries[i];
             found += 1;
-            let row = &table.rows[ri];
             let values = fit(&e.values, row.columns.len());
             if matched[i].is_some() && !e.carried {
                 self.check_label(table, row, &e.own_label);
+            }
+            if clash[ri] {
+                self.p03_because(table, row, "文件中有两处文字都像是这一行，数字却不一致（可能是分页处重复的表头或断开的行）".into());
+                continue;
+            }
+            if let Some(why) = e.doubt {
+                self.p03_because(table, row, format!("{why}"));
+                continue;
+            }
+            if let Some(word) = header_word_in_values(table, &values) {
+                self.p03_because(table, row, format!("数据格里出现了表头文字“{word}”（分页处重复的表头落进了这一行）"));
+                continue;
+            }
+            if all_blank(&values) && is_fragment(row, &e.own_label) {
+                self.p03_because(table, row, format!("只找到这一行标签的一部分（“{}”），没有数字（行可能被分页截断）", e.own_label.trim()));
+                continue;
             }
             if values.len() != row.columns.len() {
                 match join_split_number(table, &values) {
@@ -487,7 +568,7 @@ impl Reader<'_> {
         }
         if found > 0 {
             for (ri, row) in table.rows.iter().enumerate() {
-                if !seen[ri] {
+                if claim[ri].is_none() {
                     self.p03(table, row, 0, &[]);
                 }
             }
@@ -679,6 +760,8 @@ pub fn recognise(doc: &Document) -> Result<Model, ReadError> {
         odd_labels: Vec::new(),
         doubts: Vec::new(),
         tables_found: [false; 3],
+        announced: announced(&lines),
+        pictures: table_pictures(doc).map(|p| p.into_iter().map(String::from).collect()),
     };
     let [t2, t3, _] = shape.tables();
     let mut r = Reader { model: &mut model };
@@ -723,6 +806,14 @@ fn old_format_error(year: Option<i32>) -> ReadError {
              不是国办公开办函〔2019〕60号或〔2021〕30号规定的表格，本工具不核对旧格式报告。"
         ),
     )
+}
+
+/// Which of the tables' sections (二, 三, 四) the document has a heading for.
+fn announced(lines: &[Line]) -> [bool; 3] {
+    let heading = |num: &str, words: &[&str]| {
+        lines.iter().any(|l| l.norm.chars().count() <= MAX_LABEL_CHARS && is_section(l, num) && words.iter().any(|w| l.norm.contains(w)))
+    };
+    [heading("二", &["主动公开"]), heading("三", &["收到", "申请情况"]), heading("四", &["复议", "诉讼"])]
 }
 
 /// Pictures standing under the headings of sections 二, 三 and 四 (before the next section):

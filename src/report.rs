@@ -33,6 +33,59 @@ pub struct Report {
     pub cells: Vec<(String, CellValue)>,
     pub findings: Vec<Finding>,
     pub error: Option<ReadError>,
+    /// The check's verdict on the whole report; it tells the report's own errors apart from
+    /// what the checker could not read.
+    pub verdict: Verdict,
+    /// The tables that could not be read in full, one entry each: what was not read and what to
+    /// do. Empty when every cell was read.
+    pub reading: Vec<ReadingGap>,
+}
+
+/// What the check says of a report as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Every cell read, and no error-severity finding failed (warnings may remain).
+    Passed,
+    /// An error-severity finding failed: the report's own numbers or format are wrong.
+    Failed,
+    /// No error in what was read, but part of the tables could not be read (`reading` says
+    /// which): the check is not complete, and the report is not known to be right.
+    Incomplete,
+    /// The file could not be read as a report at all (`error` says why).
+    Unreadable,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Passed => "passed",
+            Verdict::Failed => "failed",
+            Verdict::Incomplete => "incomplete",
+            Verdict::Unreadable => "unreadable",
+        }
+    }
+
+    /// The verdict as the page and the command line say it.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Verdict::Passed => "通过",
+            Verdict::Failed => "不通过",
+            Verdict::Incomplete => "未能完整读取",
+            Verdict::Unreadable => "无法读取",
+        }
+    }
+}
+
+/// A table the checker could not read in full.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReadingGap {
+    /// `t2`, `t3` or `t4`.
+    pub table: &'static str,
+    /// The cells not read (shown as unknown, never as a value).
+    pub cells: Vec<String>,
+    /// What could not be read and what to do, in Chinese.
+    pub message: String,
 }
 
 /// Cells are kept in the format's canonical order and written as one JSON object.
@@ -59,6 +112,21 @@ impl Report {
             cells: Vec::new(),
             findings: Vec::new(),
             error: Some(error),
+            verdict: Verdict::Unreadable,
+            reading: Vec::new(),
+        }
+    }
+
+    /// The verdict from the findings, the reading gaps and the error.
+    pub fn judge(&self) -> Verdict {
+        if self.error.is_some() {
+            Verdict::Unreadable
+        } else if self.has_error_finding() {
+            Verdict::Failed
+        } else if !self.reading.is_empty() {
+            Verdict::Incomplete
+        } else {
+            Verdict::Passed
         }
     }
 

@@ -14,9 +14,9 @@ mod common;
 use common::CORPUS;
 use nianbao_check::cell::{CellState, CellValue};
 use nianbao_check::document::InputKind;
-use nianbao_check::format::{self, Version};
+use nianbao_check::format::{Shape, Version};
 use nianbao_check::version::{CHECKER_VERSION, RULES_VERSION};
-use nianbao_check::{check, readers::native_decoder, rules, Finding, Input, Options, Output, ReadError, Report, Severity, Status};
+use nianbao_check::{check, readers::native_decoder, rules, Finding, Input, Options, Output, ReadError, ReadingGap, Report, Severity, Status, Verdict};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 
@@ -131,6 +131,23 @@ fn versions() -> Vec<Version> {
     }
     all
 }
+fn verdicts() -> Vec<Verdict> {
+    let all = vec![Verdict::Passed, Verdict::Failed, Verdict::Incomplete, Verdict::Unreadable];
+    for v in &all {
+        match v {
+            Verdict::Passed | Verdict::Failed | Verdict::Incomplete | Verdict::Unreadable => {}
+        }
+    }
+    all
+}
+fn layouts() -> Vec<Option<&'static str>> {
+    let mut all: Vec<Option<&'static str>> =
+        [Version::V2019, Version::V2021].iter().flat_map(|&v| [false, true].map(|single| Shape { version: v, single_other_row: single }.key())).map(Some).collect();
+    all.sort();
+    all.dedup();
+    all.push(None);
+    all
+}
 fn input_kinds() -> Vec<InputKind> {
     use InputKind::*;
     let all = vec![Text, Html, Docx, Doc, Xlsx, Pdf, Json];
@@ -162,13 +179,19 @@ fn the_schemas_enumerations_are_the_rust_types() {
     let mut v = as_json(&versions());
     v.push(Value::Null);
     assert_eq!(e("/$defs/report/properties/version/enum"), sorted(v));
+    assert_eq!(e("/$defs/report/properties/verdict/enum"), sorted(as_json(&verdicts())));
+    assert_eq!(e("/$defs/report/properties/layout/enum"), sorted(as_json(&layouts())));
     let mut k: Vec<Value> = input_kinds().iter().map(|k| json!(k.as_str())).collect();
     assert_eq!(as_json(&input_kinds()), k, "the report's input is the kind's serde name");
     k.push(Value::Null);
     assert_eq!(e("/$defs/report/properties/input/enum"), sorted(k));
     // Every key the types write is required: a consumer may rely on it.
     for (def, required) in [
-        ("report", &["checker_version", "rules_version", "file", "input", "version", "year", "title", "agency", "cells", "findings", "error"][..]),
+        (
+            "report",
+            &["checker_version", "rules_version", "file", "input", "version", "layout", "year", "title", "agency", "cells", "findings", "error", "verdict", "reading"][..],
+        ),
+        ("readingGap", &["table", "cells", "message"]),
         ("finding", &["rule", "severity", "status", "cells", "message", "expected", "actual", "sentence", "related_file"]),
         ("cell", &["raw", "value", "state"]),
         ("readError", &["code", "message"]),
@@ -183,9 +206,15 @@ fn the_schemas_enumerations_are_the_rust_types() {
 fn full_reports() -> Vec<Report> {
     let sev = severities();
     let mut out = Vec::new();
-    for (i, v) in versions().into_iter().enumerate() {
+    // Every format, the v2021 one also with v2019's single （六） row; every verdict of a read report.
+    let shapes: Vec<Shape> = versions().into_iter().map(Shape::of).chain([Shape { version: Version::V2021, single_other_row: true }]).collect();
+    let judged: Vec<Verdict> = verdicts().into_iter().filter(|v| *v != Verdict::Unreadable).collect();
+    for (i, shape) in shapes.into_iter().enumerate() {
+        let v = shape.version;
+        let verdict = judged[i % judged.len()];
         let st = states();
-        let cells: Vec<(String, CellValue)> = format::addresses(v)
+        let cells: Vec<(String, CellValue)> = shape
+            .addresses()
             .into_iter()
             .enumerate()
             .map(|(j, a)| {
@@ -217,12 +246,19 @@ fn full_reports() -> Vec<Report> {
             file: format!("报告{i}.docx"),
             input: Some(input_kinds()[i % input_kinds().len()].as_str()),
             version: Some(v),
+            layout: Some(shape.key()),
             year: Some(2021 + i as i32),
             title: Some("某县人民政府2021年政府信息公开工作年度报告".into()),
             agency: Some("某县人民政府".into()),
+            reading: if verdict == Verdict::Passed {
+                Vec::new()
+            } else {
+                vec![ReadingGap { table: "t3", cells: vec![cells[12].0.clone()], message: "表三有 1 个单元格未能可靠读出。".into() }]
+            },
             cells,
             findings,
             error: None,
+            verdict,
         });
     }
     for (i, k) in input_kinds().into_iter().enumerate() {

@@ -1,8 +1,8 @@
 //! The command line: `nianbao-check [--json] [--blanks-as-zero] FILE…`, `nianbao-check --version`
 //!
 //! Files given together are checked together (reports of one agency in consecutive years are
-//! compared). Exit status: 0 when no report has an error-severity finding, 1 when one has, 2 when
-//! a file could not be read.
+//! compared). Exit status: 2 when a file could not be read, else 1 when a report has an
+//! error-severity finding, else 3 when a report could not be read in full, else 0.
 
 // Native only. `cargo test --target wasm32` builds every bin of the crate, so on wasm32 this is
 // an empty crate without a main.
@@ -12,14 +12,14 @@
 use std::process::ExitCode;
 
 use nianbao_check::version::{CHECKER_VERSION, RULES_VERSION};
-use nianbao_check::{check, readers::native_decoder, Input, Options, Output, Severity, Status};
+use nianbao_check::{check, readers::native_decoder, Input, Options, Output, Severity, Status, Verdict};
 
 const USAGE: &str = "用法：nianbao-check [--json] [--blanks-as-zero] 文件…\n\
-  检查政府信息公开工作年度报告（.txt .md .html .doc .docx）各表的勾稽关系。\n\
+  检查政府信息公开工作年度报告（.html .mht .doc .docx .pdf .txt .md）各表的勾稽关系。\n\
   --json            输出 JSON（格式见 report-json.md）\n\
   --blanks-as-zero  把空白单元格当作 0 参与核对（默认不这样做：空白不等于 0）\n\
   -V, --version     显示版本（检查程序和规则）\n\
-退出状态：0 无错误；1 至少一份报告有错误；2 有文件无法读取。";
+退出状态：0 全部通过；1 至少一份报告有错误；2 有文件无法读取；3 没有错误，但有报告未能完整读取。";
 
 fn main() -> ExitCode {
     let mut json = false;
@@ -72,8 +72,10 @@ fn main() -> ExitCode {
     }
     if !unreadable.is_empty() || out.reports.iter().any(|r| r.error.is_some()) {
         ExitCode::from(2)
-    } else if out.reports.iter().any(|r| r.has_error_finding()) {
+    } else if out.reports.iter().any(|r| r.verdict == Verdict::Failed) {
         ExitCode::from(1)
+    } else if out.reports.iter().any(|r| r.verdict == Verdict::Incomplete) {
+        ExitCode::from(3)
     } else {
         ExitCode::SUCCESS
     }
@@ -89,12 +91,14 @@ fn label(sev: Severity, status: Status) -> &'static str {
     }
 }
 
+const TABLE_NAMES: [(&str, &str); 3] = [("t2", "表二"), ("t3", "表三"), ("t4", "表四")];
+
 fn summary(out: &Output) -> String {
     let mut s = String::new();
     for r in &out.reports {
         s.push_str(&format!("■ {}\n", r.file));
         if let Some(e) = &r.error {
-            s.push_str(&format!("  无法读取：{}\n\n", e.message));
+            s.push_str(&format!("  结论：{}：{}\n\n", Verdict::Unreadable.zh(), e.message));
             continue;
         }
         let title = r.title.as_deref().unwrap_or("（未找到标题）");
@@ -104,21 +108,59 @@ fn summary(out: &Output) -> String {
         let count = |sev: Severity| r.findings.iter().filter(|f| f.status == Status::Failed && f.severity == sev).count();
         let na = r.findings.iter().filter(|f| f.status == Status::NotAssessable).count();
         let (e, w) = (count(Severity::Error), count(Severity::Warning));
-        if e == 0 && w == 0 {
-            s.push_str("  结论：通过（未发现错误和警告）");
-        } else {
-            s.push_str(&format!("  结论：{e} 个错误 · {w} 个警告"));
+        let why = match r.verdict {
+            Verdict::Failed => format!("{e} 个错误 · {w} 个警告"),
+            Verdict::Incomplete => format!("读出的部分未发现错误，但有 {} 张表没能完整读出，见下；{w} 个警告", r.reading.len()),
+            _ if w > 0 => format!("未发现错误，{w} 个警告"),
+            _ => "未发现错误和警告".to_string(),
+        };
+        s.push_str(&format!("  结论：{}（{why}）；{} 个存疑；{na} 项无法核对\n", r.verdict.zh(), count(Severity::Doubt)));
+        for g in &r.reading {
+            s.push_str(&format!("  [未能读取] {}\n", g.message));
         }
-        s.push_str(&format!("；{} 个存疑；{na} 项无法核对\n", count(Severity::Doubt)));
+        // Doubts about cells the reading gaps already name are said there; the rest one by one.
+        let unread: Vec<&String> = r.reading.iter().flat_map(|g| &g.cells).collect();
         for f in &r.findings {
-            s.push_str(&format!("  [{} {}] {}\n", label(f.severity, f.status), f.rule, f.message));
-            if !f.cells.is_empty() {
-                let shown: Vec<&str> = f.cells.iter().take(8).map(|c| c.as_str()).collect();
-                let more = if f.cells.len() > 8 { format!(" 等 {} 个", f.cells.len()) } else { String::new() };
-                s.push_str(&format!("      单元格：{}{more}\n", shown.join(" ")));
+            if f.status == Status::NotAssessable || f.rule == "P03" && !f.cells.is_empty() && f.cells.iter().all(|c| unread.contains(&c)) {
+                continue;
             }
+            s.push_str(&format!("  [{} {}] {}\n", label(f.severity, f.status), f.rule, f.message));
+            cells_line(&mut s, &f.cells);
+        }
+        // Rules that could not be assessed: one line per table, not one per row or column.
+        for (t, name) in TABLE_NAMES {
+            let here: Vec<_> = r
+                .findings
+                .iter()
+                .filter(|f| f.status == Status::NotAssessable && f.cells.first().is_some_and(|c| c.starts_with(&format!("{t}/"))))
+                .collect();
+            if here.is_empty() {
+                continue;
+            }
+            let mut rules: Vec<(&str, usize)> = Vec::new();
+            for f in &here {
+                match rules.iter_mut().find(|(id, _)| *id == f.rule) {
+                    Some((_, n)) => *n += 1,
+                    None => rules.push((f.rule, 1)),
+                }
+            }
+            let by_rule: Vec<String> = rules.iter().map(|(id, n)| format!("{id} {n} 项")).collect();
+            let why = if here.iter().any(|f| f.cells.iter().any(|c| unread.contains(&c))) { "未读出或空白" } else { "空白或不是数字" };
+            s.push_str(&format!(
+                "  [无法核对] {name}：{} 项勾稽关系无法核对（{}），涉及{why}的单元格；--json 列出每一项\n",
+                here.len(),
+                by_rule.join("、")
+            ));
         }
         s.push('\n');
     }
     s
+}
+
+fn cells_line(s: &mut String, cells: &[String]) {
+    if !cells.is_empty() {
+        let shown: Vec<&str> = cells.iter().take(8).map(|c| c.as_str()).collect();
+        let more = if cells.len() > 8 { format!(" 等 {} 个", cells.len()) } else { String::new() };
+        s.push_str(&format!("      单元格：{}{more}\n", shown.join(" ")));
+    }
 }

@@ -317,7 +317,7 @@ impl Walker {
             t.last_at_col.resize(col + 1, None);
         }
         t.last_at_col[col] = Some((r, t.row.len()));
-        t.row.push(Cell { text: cell.paras.join("\n"), col, row_span: 1, col_span: span });
+        t.row.push(Cell { text: cell.paras.join("\n"), col, row_span: 1, col_span: span, doubt: None });
     }
 
     fn cell_mut(&mut self) -> Option<&mut CellB> {

@@ -940,6 +940,9 @@ struct Span {
     /// Where the span's first unbreakable word ends ("2025年" breaks after its digits' run;
     /// a Chinese character is a word by itself): whether it would have fitted on the line above.
     word_end: f32,
+    /// A label printed down a narrow cell, one character per line, read as one line: every
+    /// one of its lines was full.
+    vertical: bool,
 }
 
 /// A block as laid out on its page: where it starts, and for a ruled table its column borders.
@@ -947,6 +950,8 @@ struct Placed {
     y: f32,
     block: Block,
     cols: Option<Vec<f32>>,
+    /// For a ruled table, how each cell's text fills it (parallel to the grid's rows).
+    fill: Vec<Vec<Fill>>,
     /// A paragraph's font size, whether it runs to the right margin and whether it starts at
     /// the left one (see `Para`).
     ends: Option<(f32, bool, bool)>,
@@ -967,8 +972,8 @@ fn layout(page: Page, use_rules: bool) -> Vec<Placed> {
     // Blocks with the y of their top, merged top to bottom.
     let mut placed: Vec<Placed> = Vec::new();
     for (t, gs) in tables.iter().zip(inside) {
-        if let Some(grid) = t.grid(gs) {
-            placed.push(Placed { y: t.top(), block: Block::Table(grid), cols: Some(t.xs.clone()), ends: None });
+        if let Some((grid, fill)) = t.grid(gs) {
+            placed.push(Placed { y: t.top(), block: Block::Table(grid), cols: Some(t.xs.clone()), fill, ends: None });
         }
     }
     let mut lines = group_lines(free);
@@ -976,11 +981,11 @@ fn layout(page: Page, use_rules: bool) -> Vec<Placed> {
     lines.retain(|l| l.cells.iter().any(|c| !c.text.trim().is_empty()));
     for p in paragraphs(&lines) {
         let ends = Some((p.size, p.open, p.flush));
-        placed.push(Placed { y: p.y, block: Block::Para(p.text), cols: None, ends });
+        placed.push(Placed { y: p.y, block: Block::Para(p.text), cols: None, fill: Vec::new(), ends });
     }
     for l in lines.into_iter().filter(|l| l.cells.len() > 1) {
         let row = l.cells.into_iter().enumerate().map(|(i, c)| Cell::new(c.text, i)).collect();
-        placed.push(Placed { y: l.y, block: Block::Table(Grid { rows: vec![row] }), cols: None, ends: None });
+        placed.push(Placed { y: l.y, block: Block::Table(Grid { rows: vec![row] }), cols: None, fill: Vec::new(), ends: None });
     }
     // Stable: blocks keep their order among equals.
     placed.sort_by(|a, b| b.y.total_cmp(&a.y));
@@ -1051,15 +1056,16 @@ struct Para {
     flush: bool,
 }
 
-/// A table row that a page break cuts in two: the rest of its label arrives as the first row of
-/// the same table on the next page, with no number of its own (or the numbers arrive, and the
-/// first part had only label text). The two parts are one row when the columns match and no
-/// text would land on a number.
-fn continue_row(blocks: &mut Vec<Block>, last: &mut Last, placed: Vec<Placed>) {
+/// What a page break does to a table: the next page starts with the same table (same outer
+/// borders), maybe under its header rows printed again ("重复标题行"), and maybe with the rest of
+/// the row the break cut (its label's end, its numbers, the last digits of a wrapped number).
+/// The repeated header rows are dropped; the rest of the row is put back into it when the two
+/// parts fit together cell by cell; when they cannot be told apart, both are marked doubtful and
+/// recognition leaves them unread. A sentence the break cuts is one paragraph again.
+fn continue_row(blocks: &mut Vec<Block>, last: &mut Last, mut placed: Vec<Placed>) {
     // A page footer ("-4-") may stand between the parts.
     let minor = |p: &Placed| matches!(&p.block, Block::Para(t) if crate::recognise::is_page_footer(t));
     let first = placed.iter().position(|p| !minor(p));
-    let last_table = &mut last.table;
     // A sentence the page break cuts: the paragraph ran to the margin, the next page's first one
     // starts unindented in the same font.
     let mut joined_para = None;
@@ -1073,28 +1079,43 @@ fn continue_row(blocks: &mut Vec<Block>, last: &mut Last, placed: Vec<Placed>) {
             }
         }
     }
-    let mut skip_first_row = None;
-    if let (Some((at, cols)), Some(i)) = (last_table.as_ref(), first) {
-        if let (Some(next_cols), Block::Table(next)) = (&placed[i].cols, &placed[i].block) {
+    // The table the previous page ended with, continued at the top of this one.
+    let mut continued: Option<(usize, Vec<String>)> = None;
+    let mut kept_end = None;
+    if let (Some(end), Some(i)) = (last.table.take(), first) {
+        let p = &mut placed[i];
+        if let (Some(next_cols), Block::Table(next)) = (&p.cols, &mut p.block) {
             // The same table: the same outer borders (inner ones may differ with the header).
             let edge = |v: &[f32], i: usize| v.get(i).copied().unwrap_or(f32::NAN);
-            let same = (edge(cols, 0) - edge(next_cols, 0)).abs() <= 2.0 * RULE_TOL
-                && (edge(cols, cols.len() - 1) - edge(next_cols, next_cols.len() - 1)).abs() <= 2.0 * RULE_TOL;
-            if let (true, Some(Block::Table(prev))) = (same, blocks.get_mut(*at)) {
-                if join_rows(prev, cols, next, next_cols) {
-                    skip_first_row = Some(i);
+            let same = (edge(&end.cols, 0) - edge(next_cols, 0)).abs() <= 2.0 * RULE_TOL
+                && (edge(&end.cols, end.cols.len() - 1) - edge(next_cols, next_cols.len() - 1)).abs() <= 2.0 * RULE_TOL;
+            if same {
+                let repeated = repeated_header_rows(next, &end.header);
+                drop_rows(next, &mut p.fill, repeated);
+                if next.rows.first().is_some_and(|r| r.iter().all(|c| c.text.trim().is_empty())) {
+                    // The cut row's rest held nothing (its padding): the next row is a row of its own.
+                    drop_rows(next, &mut p.fill, 1);
+                } else if let Some(Block::Table(prev)) = blocks.get_mut(end.at) {
+                    match join_rows(prev, &end.cols, &end.fill, next, next_cols) {
+                        Join::Joined => drop_rows(next, &mut p.fill, 1),
+                        Join::Unsure => {
+                            doubt_values(prev.rows.iter_mut().last());
+                            doubt_values(next.rows.first_mut());
+                        }
+                        Join::Apart => {}
+                    }
+                }
+                if next.rows.iter().flatten().all(|c| c.text.trim().is_empty()) {
+                    // Only the header again: the table goes on, if at all, on the page after.
+                    kept_end = Some(end);
+                } else {
+                    continued = Some((i, end.header));
                 }
             }
         }
     }
-    *last_table = None;
     let mut open_para = None;
-    for (i, mut p) in placed.into_iter().enumerate() {
-        if skip_first_row == Some(i) {
-            if let Block::Table(g) = &mut p.block {
-                g.rows.remove(0);
-            }
-        }
+    for (i, p) in placed.into_iter().enumerate() {
         if joined_para == Some(i) {
             // Its text went to the previous page's paragraph, which may go on again.
             open_para = last.open_para.filter(|_| p.ends.is_some_and(|e| e.1));
@@ -1104,61 +1125,198 @@ fn continue_row(blocks: &mut Vec<Block>, last: &mut Last, placed: Vec<Placed>) {
             blocks.push(p.block);
             continue;
         }
-        *last_table = None;
+        if kept_end.is_some() && first == Some(i) {
+            continue; // an empty continuation: nothing to keep, the table stays open
+        }
+        kept_end = None;
+        last.table = None;
         open_para = None;
-        match (&p.block, &p.cols, p.ends) {
-            (Block::Table(_), Some(cols), _) => *last_table = Some((blocks.len(), cols.clone())),
+        match (&p.block, p.cols, p.ends) {
+            (Block::Table(g), Some(cols), _) => {
+                let header = match continued.take() {
+                    Some((at, header)) if at == i => header,
+                    _ => header_rows(g),
+                };
+                last.table = Some(TableEnd { at: blocks.len(), cols, fill: p.fill, header });
+            }
             (Block::Para(_), _, Some((size, true, _))) => open_para = Some((blocks.len(), size)),
             _ => {}
         }
         blocks.push(p.block);
     }
+    if let Some(end) = kept_end {
+        last.table = Some(end);
+    }
     last.open_para = open_para;
 }
 
-/// What the previous page ended with: a ruled table (its block and column borders) or a
-/// paragraph that ran to the margin (its block and font size).
+/// What the previous page ended with: a ruled table, or a paragraph that ran to the margin (its
+/// block and font size).
 #[derive(Default)]
 struct Last {
-    table: Option<(usize, Vec<f32>)>,
+    table: Option<TableEnd>,
     open_para: Option<(usize, f32)>,
 }
 
-/// Joins the first row of `next` into the last row of `prev`, cell by cell, when exactly one of
-/// the two holds numbers and every piece of text lands on text or on an empty cell.
-fn join_rows(prev: &mut Grid, prev_cols: &[f32], next: &Grid, next_cols: &[f32]) -> bool {
+/// The ruled table a page ended with: its block, its column borders, how its cells are filled,
+/// and the header rows of the table it belongs to (as printed where the table began).
+struct TableEnd {
+    at: usize,
+    cols: Vec<f32>,
+    fill: Vec<Vec<Fill>>,
+    header: Vec<String>,
+}
+
+fn row_text(row: &[Cell]) -> String {
+    crate::recognise::norm(&row.iter().map(|c| c.text.as_str()).collect::<String>())
+}
+
+fn has_number(row: &[Cell]) -> bool {
     use crate::cell::{parse, CellState};
-    let (Some(last), Some(first)) = (prev.rows.len().checked_sub(1), next.rows.first()) else { return false };
+    row.iter().any(|c| parse(&c.text).state == CellState::Number)
+}
+
+/// A table's header rows: its leading rows before the first that holds a number.
+fn header_rows(g: &Grid) -> Vec<String> {
+    g.rows.iter().take(8).take_while(|r| !has_number(r)).map(|r| row_text(r)).collect()
+}
+
+/// How many of a continued table's first rows repeat its header rows, in order.
+fn repeated_header_rows(next: &Grid, header: &[String]) -> usize {
+    next.rows.iter().zip(header).take_while(|(r, h)| !h.is_empty() && !has_number(r) && row_text(r) == **h).count()
+}
+
+fn drop_rows(g: &mut Grid, fill: &mut Vec<Vec<Fill>>, n: usize) {
+    let n = n.min(g.rows.len());
+    g.rows.drain(..n);
+    fill.drain(..n.min(fill.len()));
+}
+
+/// A row whose parts the page break left apart: its numbers are not to be read.
+fn doubt_values(row: Option<&mut Vec<Cell>>) {
+    use crate::cell::{parse, CellState};
+    for c in row.into_iter().flatten() {
+        if parse(&c.text).state != CellState::Text || c.text.trim().is_empty() {
+            c.doubt = Some("表格在分页处断开的一行，两页上的部分未能可靠地拼在一起");
+        }
+    }
+}
+
+/// A label that starts an item of the format's numbering: "（一）", "一、", "1." / "1、".
+fn starts_item(s: &str) -> bool {
+    let t: String = s.chars().filter(|c| !c.is_whitespace()).take(6).collect();
+    let numeral = |c: char| "一二三四五六七八九十".contains(c);
+    let mut it = t.chars();
+    match it.next() {
+        Some('（' | '(') => {
+            let rest: String = it.collect();
+            let n = rest.chars().take_while(|&c| numeral(c)).count();
+            n > 0 && rest.chars().nth(n).is_some_and(|c| matches!(c, '）' | ')'))
+        }
+        Some(c) if numeral(c) => {
+            let n = t.chars().take_while(|&c| numeral(c)).count();
+            t.chars().nth(n).is_some_and(|c| matches!(c, '、' | '.' | '．'))
+        }
+        Some(c) if c.is_ascii_digit() => {
+            let n = t.chars().take_while(|c| c.is_ascii_digit()).count();
+            t.chars().nth(n).is_some_and(|c| matches!(c, '、' | '.' | '．'))
+        }
+        _ => false,
+    }
+}
+
+/// Whether the first row of the next page's part of a table is the rest of the previous page's
+/// last row.
+#[derive(Debug, PartialEq)]
+enum Join {
+    /// It was, and is now part of it.
+    Joined,
+    /// It is a row of its own.
+    Apart,
+    /// It continues the row, but its pieces do not fit back (text on a number, a number on
+    /// text): neither part can be trusted.
+    Unsure,
+}
+
+/// Puts the first row of `next` back into the last row of `prev`, cell by cell (by the column
+/// under each cell's middle). It is the rest of that row when its own label does not start a
+/// new item, and every piece lands where it can continue: on an empty cell, text on text whose
+/// last line the break cut (the line is full), digits on digits that could not have stood on one
+/// line. Two whole numbers in one column make it a row of its own.
+fn join_rows(prev: &mut Grid, prev_cols: &[f32], prev_fill: &[Vec<Fill>], next: &Grid, next_cols: &[f32]) -> Join {
+    use crate::cell::{parse, CellState};
+    let Some(first) = next.rows.first() else { return Join::Apart };
     let slots = prev.slots();
-    let Some(row) = slots.last() else { return false };
+    let Some(row) = slots.last() else { return Join::Apart };
     let number = |t: &str| parse(t).state == CellState::Number;
-    let prev_cells: Vec<(usize, usize)> = row.iter().flatten().copied().collect();
-    let prev_numbers = prev_cells.iter().any(|&(r, i)| number(&prev.rows[r][i].text));
-    let next_numbers = first.iter().any(|c| number(&c.text));
-    if prev_numbers == next_numbers || last + 1 != slots.len() {
-        return false;
+    let texty = |t: &str| !t.trim().is_empty() && !number(t);
+    let first_number = first.iter().find(|c| number(&c.text)).map_or(usize::MAX, |c| c.col);
+    if first.iter().filter(|c| texty(&c.text) && c.col < first_number).last().is_some_and(|c| starts_item(&c.text)) {
+        return Join::Apart;
     }
+    let fill = |f: &[Vec<Fill>], r: usize, i: usize| f.get(r).and_then(|r| r.get(i)).copied().unwrap_or_default();
+    // The cell of `prev`'s last row under the middle of a cell of `next` (by x): `None` when the
+    // borders do not say, `Some(None)` for a slot no cell of that row covers on the page before
+    // (a merged label whose text all went to the next page).
+    let under = |c: &Cell| -> Option<Option<(usize, usize)>> {
+        let (a, b) = (next_cols.get(c.col)?, next_cols.get(c.col + c.col_span)?);
+        let col = prev_cols.partition_point(|&x| x <= (a + b) / 2.0).saturating_sub(1);
+        row.get(col).copied()
+    };
+    // The rest of a row has no label, or its label goes on from the cut line above it.
+    let label_continues = first.iter().filter(|c| texty(&c.text) && c.col < first_number).all(|c| match under(c) {
+        Some(Some((r, i))) => texty(&prev.rows[r][i].text) && fill(prev_fill, r, i).last_line_full(),
+        Some(None) => true,
+        None => false,
+    });
     let mut moves = Vec::new();
+    let mut unsure = false;
     for c in first.iter().filter(|c| !c.text.trim().is_empty()) {
-        // The column of `prev` under the middle of this cell.
-        let (Some(a), Some(b)) = (next_cols.get(c.col), next_cols.get(c.col + c.col_span)) else { return false };
-        let mid = (a + b) / 2.0;
-        let col = prev_cols.partition_point(|&x| x <= mid).saturating_sub(1);
-        let Some(Some((r, i))) = row.get(col) else { return false };
-        let target = &prev.rows[*r][*i].text;
-        if number(target) || (number(&c.text) && !target.trim().is_empty()) {
-            return false;
-        }
-        moves.push((*r, *i, c.text.clone()));
+        let (r, i) = match under(c) {
+            Some(Some(at)) => at,
+            // The end of a merged label with no cell on the page before (texty, as
+            // `label_continues` holds): it names no row, and is left out.
+            Some(None) if label_continues && texty(&c.text) => continue,
+            _ => return Join::Apart,
+        };
+        let target = &prev.rows[r][i].text;
+        let tf = fill(prev_fill, r, i);
+        let glue = if target.trim().is_empty() {
+            ""
+        } else if texty(target) && texty(&c.text) {
+            if !tf.last_line_full() {
+                return Join::Apart;
+            }
+            "\n"
+        } else if label_continues && number(target) && number(&c.text) {
+            // Digits under digits in the rest of a row: the end of a number too wide for its
+            // cell ("3" / "0"), or a row of its own whose label only looks cut. The page does
+            // not tell which, and either reading may be a wrong number.
+            unsure = true;
+            ""
+        } else if !label_continues || number(&c.text) {
+            // A number under header text (a header row, then a data row), a band heading across
+            // a row's numbers: a row of its own.
+            return Join::Apart;
+        } else {
+            // The rest of the row, but its label text lands on a number.
+            unsure = true;
+            ""
+        };
+        moves.push((r, i, glue, c.text.clone()));
     }
-    for (r, i, t) in moves {
+    if moves.is_empty() {
+        return Join::Apart;
+    }
+    if unsure {
+        return Join::Unsure;
+    }
+    for (r, i, glue, t) in moves {
         let cell = &mut prev.rows[r][i];
-        if !cell.text.trim().is_empty() {
-            cell.text.push('\n');
-        }
+        cell.text.push_str(glue);
         cell.text.push_str(&t);
     }
-    true
+    Join::Joined
 }
 
 /// A ruled table: the x of its column borders (left to right) and the y of its row borders (top
@@ -1281,7 +1439,7 @@ impl Lattice {
 
     /// Slots without a rule between them are one cell (merged cells); each cell's text is its
     /// glyphs' lines, joined with line breaks as a Word cell's paragraphs are.
-    fn grid(&self, glyphs: Vec<Glyph>) -> Option<Grid> {
+    fn grid(&self, glyphs: Vec<Glyph>) -> Option<(Grid, Vec<Vec<Fill>>)> {
         let (rows, cols) = (self.ys.len() - 1, self.xs.len() - 1);
         let mut parent: Vec<usize> = (0..rows * cols).collect();
         fn root(p: &mut [usize], mut i: usize) -> usize {
@@ -1324,22 +1482,95 @@ impl Lattice {
         if text.is_empty() {
             return None;
         }
-        let mut out: Vec<Vec<(String, usize, usize)>> = vec![Vec::new(); rows];
         let mut cells: Vec<(usize, usize, usize, usize, usize)> = span.iter().map(|(&k, &(r0, c0, r1, c1))| (r0, c0, r1, c1, k)).collect();
         cells.sort();
-        for (r0, c0, r1, c1, k) in cells {
-            let t = text
-                .remove(&k)
-                .map(|gs| {
+        // Each cell's lines.
+        let cell_lines: Vec<Vec<Line>> = cells
+            .iter()
+            .map(|&(.., k)| {
+                text.remove(&k).map_or_else(Vec::new, |gs| {
                     let mut lines = group_lines(gs);
                     lift_vertical_labels(&mut lines);
-                    lines.iter().map(|l| l.cells.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().join("\n")
+                    lines
                 })
-                .unwrap_or_default();
-            out[r0].push((t, r1 - r0 + 1, c1 - c0 + 1));
+            })
+            .collect();
+        // The width text may take in a column: cell padding is not in the file, but a line that
+        // wraps ran as far as it could, so the widest line followed by another in a cell of the
+        // same columns shows it. Without such a line, the cell's own width (an overestimate: a
+        // line is then seldom "full", and rows are joined less).
+        let width = |l: &Line| l.cells.last().map_or(0.0, |s| s.x_end) - l.cells.first().map_or(0.0, |s| s.x);
+        let mut widest: HashMap<(usize, usize), f32> = HashMap::new();
+        for (&(_, c0, _, c1, _), lines) in cells.iter().zip(&cell_lines) {
+            let w = lines.iter().rev().skip(1).map(width).fold(0.0, f32::max);
+            let e = widest.entry((c0, c1)).or_insert(0.0);
+            *e = e.max(w);
         }
-        Some(Grid::place(out))
+        // A grid row whose labels hold several items ("1.…" on one line, "2.…" on another) is
+        // several table rows whose dividing rules are missing.
+        let mut several_rows = vec![false; rows];
+        for (&(r0, ..), lines) in cells.iter().zip(&cell_lines) {
+            let items = lines.iter().filter(|l| l.cells.first().is_some_and(|s| starts_item(&s.text))).count();
+            several_rows[r0] |= items >= 2;
+        }
+        let mut out: Vec<Vec<(String, usize, usize)>> = vec![Vec::new(); rows];
+        let mut fills: Vec<Vec<Fill>> = vec![Vec::new(); rows];
+        for (&(r0, c0, r1, c1, _), lines) in cells.iter().zip(&cell_lines) {
+            let inner = widest.get(&(c0, c1)).copied().filter(|&w| w > 0.0).unwrap_or(self.xs[c1 + 1] - self.xs[c0]);
+            out[r0].push((cell_text(lines, several_rows[r0]), r1 - r0 + 1, c1 - c0 + 1));
+            // A vertical label's lines are full whatever the column shows.
+            let vertical = lines.last().is_some_and(|l| l.cells.iter().any(|s| s.vertical));
+            fills[r0].push(Fill {
+                inner: if vertical { 0.0 } else { inner },
+                last: lines.last().map_or(0.0, width),
+                size: lines.last().map_or(0.0, |l| l.size),
+            });
+        }
+        Some((Grid::place(out), fills))
     }
+}
+
+/// How a table cell's text fills it: the width text takes in its column (the widest line of the
+/// column's cells), the width of its last line and that line's size. A line is full when the next character would not have
+/// fitted: the text was wrapped there, or cut there by a page break.
+#[derive(Debug, Clone, Copy, Default)]
+struct Fill {
+    inner: f32,
+    last: f32,
+    size: f32,
+}
+
+impl Fill {
+    /// The next character would not have fitted (with some slack: lines may break before a
+    /// two-character word, and the widest line may hang a punctuation mark past the margin).
+    fn last_line_full(&self) -> bool {
+        self.last + 1.6 * self.size > self.inner
+    }
+}
+
+/// Digits, with the separators a number may hold: a line that is part of a number.
+fn number_part(s: &str) -> bool {
+    let t = s.trim();
+    !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '，'))
+}
+
+/// A cell's lines joined by line breaks, as a Word cell's paragraphs are — except a number the
+/// cell was too narrow for ("14" / "8"): a count cell holds one number, so lines of digits are
+/// one number again. (Where rules between rows are missing, one "cell" holds several rows and
+/// its lines are several numbers: `several_rows` says so, and then nothing is joined.)
+fn cell_text(lines: &[Line], several_rows: bool) -> String {
+    let mut out = String::new();
+    let mut prev_digits = false;
+    for l in lines {
+        let t = l.cells.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" ");
+        let digits = number_part(&t);
+        if !out.is_empty() && !(digits && prev_digits && !several_rows) {
+            out.push('\n');
+        }
+        out.push_str(&t);
+        prev_digits = digits;
+    }
+    out
 }
 
 /// Glyphs whose baselines lie within a fraction of the font size of each other share a line
@@ -1409,7 +1640,7 @@ fn cells(mut gs: Vec<Glyph>) -> Vec<Span> {
             }
         }
         pending_space = false;
-        out.push(Span { x: g.x, x_end: g.x_end, size: g.size, word_end: g.x_end, text: g.text });
+        out.push(Span { x: g.x, x_end: g.x_end, size: g.size, word_end: g.x_end, text: g.text, vertical: false });
     }
     out
 }
@@ -1451,7 +1682,7 @@ fn lift_vertical_labels(lines: &mut Vec<Line>) {
         for &j in members.iter().rev() {
             lines[j].cells.remove(0);
         }
-        let label = Line { y, size, cells: vec![Span { x, x_end: x + size, size, word_end: x + size, text }] };
+        let label = Line { y, size, cells: vec![Span { x, x_end: x + size, size, word_end: x + size, text, vertical: true }] };
         lines.insert(i, label);
         i = members.last().copied().unwrap_or(i) + 2;
         lines.retain(|l| !l.cells.is_empty());
@@ -1518,7 +1749,7 @@ mod tests {
         let t = tables(&rules);
         assert_eq!(t.len(), 1);
         let glyphs = vec![g(10.0, 85.0, "甲"), g(20.0, 70.0, "乙"), g(140.0, 85.0, "1"), g(240.0, 85.0, "2"), g(140.0, 65.0, "3")];
-        let grid = t[0].grid(glyphs).unwrap();
+        let (grid, _) = t[0].grid(glyphs).unwrap();
         assert_eq!(
             texts(&grid),
             vec![
@@ -1528,23 +1759,57 @@ mod tests {
         );
     }
 
+    /// Fill of one row's cells: (last line's width) in a column 90 wide, size 10.
+    fn fills(last: &[f32]) -> Vec<Vec<Fill>> {
+        vec![last.iter().map(|&l| Fill { inner: 90.0, last: l, size: 10.0 }).collect()]
+    }
+
     #[test]
-    fn a_row_cut_by_a_page_break_is_joined_unless_text_lands_on_a_number() {
+    fn a_row_cut_by_a_page_break_is_put_back_together_only_when_its_parts_fit() {
         let cols = [0.0, 100.0, 200.0];
-        let mut prev = Grid::from_rows([["1.属于国家", "0"]]);
-        assert!(join_rows(&mut prev, &cols, &Grid::from_rows([["秘密", ""]]), &cols));
-        assert_eq!(prev.rows[0][0].text, "1.属于国家\n秘密");
-        // A header row repeated on the next page would put its words on numbers: not joined.
-        let mut prev = Grid::from_rows([["行政许可", "447"]]);
-        assert!(!join_rows(&mut prev, &cols, &Grid::from_rows([["信息内容", "本年处理决定数量"]]), &cols));
-        assert_eq!(prev.rows[0][1].text, "447");
-        // Neither part with a number: two rows, not one.
-        let mut prev = Grid::from_rows([["第二十条", ""]]);
-        assert!(!join_rows(&mut prev, &cols, &Grid::from_rows([["信息内容", "数量"]]), &cols));
+        let join = |prev: &[&str; 2], last: &[f32], next: &[&str; 2]| {
+            let mut g = Grid::from_rows([*prev]);
+            let j = join_rows(&mut g, &cols, &fills(last), &Grid::from_rows([*next]), &cols);
+            (j, g.rows[0].iter().map(|c| c.text.clone()).collect::<Vec<_>>())
+        };
+        // The label's end, where the line above it ran full.
+        assert_eq!(join(&["1.属于国家", "0"], &[88.0, 6.0], &["秘密", ""]), (Join::Joined, vec!["1.属于国家\n秘密".into(), "0".into()]));
+        // The numbers on the next page, the label before the break.
+        assert_eq!(join(&["5.要求行政机关确认", ""], &[88.0, 0.0], &["或重新出具", "3"]).1, vec!["5.要求行政机关确认\n或重新出具", "3"]);
+        assert_eq!(join(&["4.保护第三方合法权益", ""], &[50.0, 0.0], &["", "12"]).1, vec!["4.保护第三方合法权益", "12"]);
+        // A new item, a short label that was not cut ("行政强制" after "行政处罚"), a data row
+        // after a header row: rows of their own.
+        assert_eq!(join(&["1.属于国家秘密", "0"], &[88.0, 6.0], &["2.其他法律", "1"]).0, Join::Apart);
+        assert_eq!(join(&["行政处罚", "1330"], &[40.0, 20.0], &["行政强制", ""]).0, Join::Apart);
+        assert_eq!(join(&["信息内容", "本年收费金额"], &[40.0, 60.0], &["行政事业性收费", "5949.08"]).0, Join::Apart);
+        assert_eq!(join(&["第二十条", ""], &[40.0, 0.0], &["信息内容", "数量"]).0, Join::Apart);
+        // Digits under digits after a cut label: "3" / "0" may be 30 or two rows; not read.
+        assert_eq!(join(&["（一）予以公", "3"], &[88.0, 6.0], &["开", "0"]), (Join::Unsure, vec!["（一）予以公".into(), "3".into()]));
+    }
+
+    #[test]
+    fn repeated_header_rows_are_told_by_the_table_s_first_rows() {
+        let first = Grid::from_rows([vec!["（本列数据的勾稽关系为：…）", "申请人情况"], vec!["", "自然人"], vec!["一、本年新收", "5"]]);
+        let header = header_rows(&first);
+        assert_eq!(header.len(), 2, "the rows before the first number");
+        let next = Grid::from_rows([vec!["（本列数据的勾稽关系为：…）", "申请人情况"], vec!["", "自 然 人"], vec!["（二）部分公开", "1"]]);
+        assert_eq!(repeated_header_rows(&next, &header), 2);
+        let plain = Grid::from_rows([vec!["（二）部分公开", "1"]]);
+        assert_eq!(repeated_header_rows(&plain, &header), 0);
+    }
+
+    #[test]
+    fn a_number_too_wide_for_its_cell_is_one_number() {
+        let l = |t: &str| line(0.0, 0.0, 8.0, 10.0, t);
+        assert_eq!(cell_text(&[l("14"), l("8")], false), "148");
+        assert_eq!(cell_text(&[l("1,2"), l("34")], false), "1,234");
+        // Text, or lines that are several rows run together, keep their breaks.
+        assert_eq!(cell_text(&[l("本年"), l("新收")], false), "本年\n新收");
+        assert_eq!(cell_text(&[l("3"), l("0")], true), "3\n0");
     }
 
     fn line(y: f32, x: f32, x_end: f32, size: f32, text: &str) -> Line {
-        Line { y, size, cells: vec![Span { x, x_end, size, word_end: x + size, text: text.into() }] }
+        Line { y, size, cells: vec![Span { x, x_end, size, word_end: x + size, text: text.into(), vertical: false }] }
     }
 
     #[test]

@@ -17,7 +17,10 @@ const gold = (name) => JSON.parse(corpus(`gold/${name}.json`));
 // The same module the page runs, here in node: the reference for the marks.
 initSync({ module: fs.readFileSync(path.join(WWW, 'pkg/nianbao_check_bg.wasm')) });
 
-const TYPES = { '.html': 'text/html', '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', '.doc': 'application/msword' };
+const TYPES = {
+  '.html': 'text/html', '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', '.doc': 'application/msword',
+  '.mht': 'multipart/related', '.pdf': 'application/pdf',
+};
 const COLS = ['natural', 'commercial', 'research', 'social', 'legal', 'other', 'total'];
 const LEGAL = ['commercial', 'research', 'social', 'legal', 'other']; // the five 法人或其他组织 columns
 
@@ -108,6 +111,9 @@ async function shown(name) {
       cells,
       alerts: all('[role="alert"]').map((e) => e.textContent),
       findings: all('[data-rule]').map((b) => ({ rule: b.dataset.rule, severity: b.dataset.severity ?? null, text: b.textContent })),
+      verdict: all('.nb-verdict').map((v) => ({ verdict: v.dataset.verdict, word: v.querySelector('.nb-verdict-word')?.textContent, style: getComputedStyle(v).borderTopStyle, color: getComputedStyle(v).borderTopColor }))[0] ?? null,
+      reading: all('.nb-reading li').map((li) => ({ table: li.dataset.table, text: li.textContent })),
+      folds: all('details.nb-fold').map((d) => ({ table: d.dataset.table, open: d.open, summary: d.querySelector('summary').textContent, n: d.querySelectorAll('[data-rule]').length })),
       text: deepText(host),
     };
   });
@@ -315,6 +321,65 @@ test('two consecutive years whose carried cells agree: no X01 mark', async () =>
   assert.ok(x02[0].text.includes(last.name), x02[0].text);
 });
 
+
+test('a single-file save (.mht) and an old-template report read; a report not fully read is drawn apart from one that fails', async () => {
+  await freshPage();
+  const files = [
+    { name: 'pingtan-2021.mht', gold: 'pingtan-2021', bytes: corpus('derived/pingtan-2021.mht') },
+    { name: 'pingtan-2023-oldrow.html', gold: 'pingtan-2023-oldrow', bytes: corpus('derived/pingtan-2023-oldrow.html') },
+    // Printed on a small page in a large type: one row's total ("30") wraps and a page break cuts it.
+    { name: 'pingtan-2021.v09.pdf', gold: 'pingtan-2021', bytes: corpus('variants/pingtan-2021.v09.pdf') },
+  ];
+  await dropFiles(files);
+  const ref = reference(files);
+
+  // The MHTML save: read as the page it holds, every cell as in the gold, passed.
+  const m = await shown(files[0].name);
+  assert.equal(ref[0].input, 'html');
+  assertGold(m, gold('pingtan-2021'), files[0].name);
+  assertMarks(m, ref[0], files[0].name);
+  assert.equal(m.verdict.verdict, 'pass');
+
+  // The old template: the single （六）其他处理 row drawn and read, its format breach an error on it.
+  const o = await shown(files[1].name);
+  assert.equal(ref[1].layout, 'v2021-single-other-row');
+  assertGold(o, gold('pingtan-2023-oldrow'), files[1].name);
+  assertMarks(o, ref[1], files[1].name);
+  for (const c of COLS) {
+    assert.equal(o.cells[`t3/other/${c}`].severity, 'error', `t3/other/${c} carries the breach`);
+    assert.match(o.cells[`t3/other/${c}`].desc, /S03.*2019 年版的一行/);
+  }
+  assert.deepEqual(o.verdict.verdict, 'fail');
+  assert.equal(o.verdict.word, '不通过');
+  assert.deepEqual(o.reading, [], 'nothing left unread');
+
+  // Not fully read: its own state and look, the unread cells as ？, one line per table.
+  const p = await shown(files[2].name);
+  assert.equal(ref[2].verdict, 'incomplete');
+  assert.equal(p.verdict.verdict, 'incomplete');
+  assert.equal(p.verdict.word, '未能完整读取');
+  assert.notEqual(p.verdict.style, o.verdict.style, 'drawn apart from 不通过 (a dashed frame)');
+  assert.notEqual(p.verdict.color, o.verdict.color, 'and in another colour');
+  assert.deepEqual(p.reading.map((r) => r.table), ['t3']);
+  assert.match(p.reading[0].text, /表三.*7 个单元格未能可靠读出/);
+  const unread = ref[2].reading[0].cells;
+  assert.equal(unread.length, 7);
+  for (const a of unread) {
+    assert.ok(p.cells[a].missing && p.cells[a].text === '？', `${a} shown as not read`);
+  }
+  // Every other cell is the gold's: nothing unread is given a value, nothing read is wrong.
+  const g = gold('pingtan-2021').cells;
+  for (const [a, c] of Object.entries(p.cells)) {
+    if (unread.includes(a)) continue;
+    if (g[a] === null) assert.equal(c.text.trim(), '', a);
+    else assert.equal(numberOf(c.text), g[a], `${a}: ${c.text}`);
+  }
+  assertMarks(p, ref[2], files[2].name);
+  // The rules it could not assess are folded per table, not one line per row.
+  assert.deepEqual(p.folds.map((f) => f.table), ['t3']);
+  assert.equal(p.folds[0].n, ref[2].findings.filter((f) => f.status === 'not_assessable').length);
+  assert.equal(p.folds[0].open, false);
+});
 
 test('no request leaves the page own files; no CSP violation', async () => {
   // A saved portal page is full of images, scripts and links: none of them may be fetched.

@@ -188,7 +188,7 @@ fn header_word_in_values(table: &Table, values: &[String]) -> Option<String> {
 fn is_fragment(row: &Row, written: &str) -> bool {
     let official = label_core(row.label);
     let w = label_core(written);
-    !w.is_empty() && !w.contains(&official) && official.ends_with(&w) || official.contains(&w) && !official.starts_with(&w)
+    !w.is_empty() && official.contains(&w) && !official.starts_with(&w)
 }
 
 /// Joins label fragments to the next line that has values but no label of its own.
@@ -454,6 +454,32 @@ impl Reader<'_> {
         self.model.doubts.push(f);
     }
 
+    /// A number a page break cut in two ("3" at the foot of a page, "0" at the top of the next,
+    /// joined as "3\n0" by the reader): one number only when the row's own sum closes with it
+    /// (t3: the applicants add up to the total; t4: the four results to the total), named as a
+    /// doubt as P01 names a split number; else the row is not read. `None` when it is not.
+    fn cut_numbers(&mut self, table: &Table, row: &Row, values: &[String]) -> Option<Vec<String>> {
+        let cut = |v: &String| v.contains('\n') && v.split('\n').all(|p| !p.trim().is_empty() && p.trim().chars().all(|c| c.is_ascii_digit()));
+        let Some(at) = values.iter().position(cut) else { return Some(values.to_vec()) };
+        let joined: Vec<String> = values.iter().map(|v| if cut(v) { v.split('\n').map(str::trim).collect() } else { v.clone() }).collect();
+        let nums: Option<Vec<f64>> = joined.iter().map(|v| cell::parse(v).value).collect();
+        let closes = matches!(table.id, "t3" | "t4") && nums.is_some_and(|n| n.len() >= 2 && n[..n.len() - 1].iter().sum::<f64>() == n[n.len() - 1]);
+        let shown = values[at].replace('\n', "”“");
+        if !closes {
+            self.p03_because(table, row, format!("分页处断开的数字（“{shown}”）是一个数还是两个数，无法确定"));
+            return None;
+        }
+        let cells = Self::row_cells(table, row);
+        let mut named = vec![cells[at].clone()];
+        named.extend(cells.iter().filter(|c| **c != cells[at]).cloned());
+        let msg = format!(
+            "“{}”一行的一个数字被分页截成两段（“{shown}”），连成 {} 后这一行的合计正好相符，按此读取。请对照原文核实",
+            row.short, joined[at]
+        );
+        self.model.doubts.push(Finding::new("P01", Severity::Doubt, named, msg));
+        Some(joined)
+    }
+
     /// P03 with the reason the row is not read.
     fn p03_because(&mut self, table: &Table, row: &Row, why: String) {
         let msg = format!("“{}”一行未能可靠读出：{why}。这一行的单元格无法核对，请对照原文。", row.short);
@@ -556,6 +582,7 @@ impl Reader<'_> {
                 }
                 continue;
             }
+            let Some(values) = self.cut_numbers(table, row, &values) else { continue };
             if matched[i].is_none() {
                 let msg = format!(
                     "这一行在文件中没有可辨认的行标签（{}），按官方表格的行序推断为“{}”，请对照原文核实。",
@@ -599,7 +626,14 @@ impl Reader<'_> {
             seen[ri] = true;
             next = ri + 1;
             found += 1;
-            self.put_row(table, &table.rows[ri], &values);
+            let row = &table.rows[ri];
+            if let Some(why) = e.doubt {
+                self.p03_because(table, row, why.to_string());
+                continue;
+            }
+            if let Some(values) = self.cut_numbers(table, row, &values) {
+                self.put_row(table, row, &values);
+            }
         }
         if found > 0 {
             for (ri, row) in table.rows.iter().enumerate() {
@@ -913,6 +947,20 @@ mod tests {
         assert!(match_row(&format::T3_V2021, Version::V2021, &norm("申请人情况自然人法人或其他组织总计")).is_none());
         let r = match_row(&format::T3_V2021, Version::V2021, &norm("3.其他")).unwrap();
         assert_eq!(r.key, "other.other");
+        // Two rows' labels run together (a page break joined them): neither row is named.
+        assert!(match_row(&format::T2_V2021, Version::V2021, &norm("行政处罚\n行政强制")).is_none());
+        assert!(match_row(&format::T3_V2021, Version::V2021, &norm("1.属于国家秘密2.其他法律行政法规禁止公开")).is_none());
+    }
+
+    #[test]
+    fn label_fragments_and_header_words_are_told() {
+        let row = format::T3_V2021.rows.iter().find(|r| r.key == "rejected.confirm").unwrap();
+        assert!(is_fragment(row, "或重新出具已获取信息"));
+        assert!(!is_fragment(row, "5.要求行政机关确认或重新出具已获取信息"));
+        assert!(!is_fragment(row, "5.要求行政机关确认"), "the head of a label is not the remnant of a cut row");
+        let v = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(header_word_in_values(&format::T3_V2021, &v(&["0", "", "申请人情况", "0"])).as_deref(), Some("申请人情况"));
+        assert_eq!(header_word_in_values(&format::T3_V2021, &v(&["0", "无", "/", "0"])), None);
     }
 
     #[test]

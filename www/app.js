@@ -159,7 +159,8 @@ async function checkEntries(todo) {
 
 function doneText() {
   const v = state.entries.map((e) => verdictOf(e.report ?? {}));
-  return t.checked(v.length, v.filter((x) => x.pass).length, v.filter((x) => !x.pass && !x.unreadable).length, v.filter((x) => x.unreadable).length);
+  const n = (k) => v.filter((x) => x.verdict === k).length;
+  return t.checked(v.length, n('passed'), n('failed'), n('unreadable'), n('incomplete'));
 }
 
 async function run(files) {
@@ -238,19 +239,19 @@ function draw(e) {
 }
 
 function verdictText(report) {
-  const { unreadable: bad, pass, counts } = verdictOf(report);
+  const { unreadable: bad, pass, incomplete, counts } = verdictOf(report);
   if (bad) return `${t.unreadable}（${report.error.message}）`;
   const parts = [counts.error && t.errors(counts.error), counts.warning && t.warnings(counts.warning),
     counts.doubt && t.doubts(counts.doubt), counts.info && t.infos(counts.info)].filter(Boolean);
-  return [pass ? t.pass : t.fail, ...parts].join(' · ');
+  return [pass ? t.pass : incomplete ? t.incomplete : t.fail, ...parts].join(' · ');
 }
 
-/** Worst first: unreadable, then by errors, warnings, doubts, notes, not assessable; then as given. */
+/** Worst first: unreadable, then by errors, not fully read, warnings, doubts, notes, not assessable; then as given. */
 function sortedEntries() {
   const key = (e) => {
-    if (!e.report) return [2, 0, 0, 0, 0, 0];
-    const { unreadable: bad, counts: c } = verdictOf(e.report);
-    return [bad ? 0 : 1, -c.error, -c.warning, -c.doubt, -c.info, -c.not_assessable];
+    if (!e.report) return [2, 0, 0, 0, 0, 0, 0];
+    const { unreadable: bad, incomplete, counts: c } = verdictOf(e.report);
+    return [bad ? 0 : 1, -c.error, incomplete ? 0 : 1, -c.warning, -c.doubt, -c.info, -c.not_assessable];
   };
   return state.entries.map((e, i) => [e, key(e), i]).sort((a, b) => {
     for (let k = 0; k < a[1].length; k++) if (a[1][k] !== b[1][k]) return a[1][k] - b[1][k];
@@ -275,7 +276,7 @@ function renderSummary() {
       verdict.textContent = '…';
     } else {
       const v = verdictOf(e.report);
-      b.dataset.verdict = v.unreadable ? 'unreadable' : v.pass ? 'pass' : 'fail';
+      b.dataset.verdict = v.unreadable ? 'unreadable' : v.pass ? 'pass' : v.incomplete ? 'incomplete' : 'fail';
       for (const k of KINDS) b.dataset[{ not_assessable: 'na' }[k] ?? k] = String(v.counts[k]);
       verdict.textContent = verdictText(e.report);
     }

@@ -35,6 +35,11 @@ export const LABELS_ZH = {
   pass: '通过',
   passWith: (s) => `（另有 ${s}）`,
   fail: '不通过',
+  incomplete: '未能完整读取',
+  incompleteWhy: '：读出的部分未发现错误，但下列表格没能完整读出，这份报告还不能算通过',
+  reading: '未能读取的部分',
+  tables: { t2: '表二', t3: '表三', t4: '表四' },
+  tableCount: (t, n) => `${t}：${n} 项`,
   sep: '：',
   sep2: '；',
   counts: { error: (n) => `${n} 个错误`, warning: (n) => `${n} 个警告`, doubt: (n) => `${n} 个存疑`, info: (n) => `${n} 个提示` },
@@ -77,12 +82,20 @@ export function findingKind(f) {
   return f.status === 'not_assessable' ? 'not_assessable' : f.severity;
 }
 
-/** Counts by kind and the verdict: a report passes when no error-severity finding failed. */
+/**
+ * Counts by kind and the verdict (`report.verdict`: passed, failed, incomplete or unreadable). A
+ * report passes when every cell was read and no error-severity finding failed; one that is
+ * `incomplete` has no error in what was read, but parts of its tables were not read.
+ */
 export function verdictOf(report) {
   const counts = Object.fromEntries(KINDS.map((k) => [k, 0]));
   for (const f of report.findings ?? []) counts[findingKind(f)] = (counts[findingKind(f)] ?? 0) + 1;
-  return { unreadable: Boolean(report.error), pass: !report.error && counts.error === 0, counts };
+  const verdict = report.verdict ?? (report.error ? 'unreadable' : counts.error ? 'failed' : 'passed');
+  return { verdict, unreadable: verdict === 'unreadable', pass: verdict === 'passed', incomplete: verdict === 'incomplete', counts };
 }
+
+/** The table a finding is about: its first cell's (t2, t3, t4), or '' for the whole report. */
+const tableOf = (f) => (f.cells?.[0] ?? '').split('/')[0];
 
 /** address → { severity (worst failed), failed: [finding], notAssessable: [finding] } */
 function indexFindings(findings) {
@@ -149,12 +162,22 @@ export function renderReport(container, report, layout, options = {}) {
     );
     return { ...NO_CONTROLLER, root };
   }
-  const { pass, counts } = verdictOf(report);
+  const { pass, incomplete, counts } = verdictOf(report);
   const parts = SEVERITIES.filter((s) => counts[s]).map((s) => L.counts[s](counts[s]));
-  root.append(h('p', { class: 'nb-summary nb-verdict', 'data-verdict': pass ? 'pass' : 'fail', 'data-errors': String(counts.error) },
-    h('strong', { class: 'nb-verdict-word' }, pass ? L.pass : L.fail),
-    parts.length ? (pass ? L.passWith(parts.join(' · ')) : `${L.sep}${parts.join(' · ')}`) : null,
+  const word = pass ? L.pass : incomplete ? L.incomplete : L.fail;
+  const detail = incomplete ? `${L.incompleteWhy}${parts.length ? `${L.sep2}${parts.join(' · ')}` : ''}`
+    : parts.length ? (pass ? L.passWith(parts.join(' · ')) : `${L.sep}${parts.join(' · ')}`) : null;
+  root.append(h('p', { class: 'nb-summary nb-verdict', 'data-verdict': pass ? 'pass' : incomplete ? 'incomplete' : 'fail', 'data-errors': String(counts.error) },
+    h('strong', { class: 'nb-verdict-word' }, word), detail,
     counts.not_assessable ? `${L.sep2}${L.notAssessableCount(counts.not_assessable)}` : null));
+  // What could not be read, one line per table: the checker's limits, not the report's errors.
+  if (report.reading?.length) {
+    const hid = `${prefix}-reading`;
+    root.append(h('section', { class: 'nb-reading', 'aria-labelledby': hid },
+      h('h3', { id: hid }, L.reading),
+      h('ul', {}, report.reading.map((g) => h('li', { 'data-table': g.table, lang: 'zh-CN' },
+        h('strong', {}, L.tables[g.table] ?? g.table), L.sep, g.message)))));
+  }
 
   const facts = h('dl', { class: 'nb-facts' });
   const fact = (k, v, lang) => v !== undefined && v !== null && v !== '' && facts.append(h('dt', {}, k), h('dd', { lang }, String(v)));
@@ -231,6 +254,22 @@ export function renderReport(container, report, layout, options = {}) {
     if (!inKind.length) continue;
     const hid = `${prefix}-k-${kind}`;
     const list = h('ol', { class: 'nb-findings', 'aria-labelledby': hid });
+    // Rules not assessable come one per row or column: grouped per table, folded.
+    const folds = new Map();
+    const listFor = (f) => {
+      if (kind !== 'not_assessable') return list;
+      const t = tableOf(f);
+      if (!folds.has(t)) {
+        const ol = h('ol', { class: 'nb-findings' });
+        const d = h('details', { class: 'nb-fold', 'data-table': t }, h('summary', {}), ol);
+        folds.set(t, { d, ol, n: 0 });
+        list.append(h('li', {}, d));
+      }
+      const fold = folds.get(t);
+      fold.n += 1;
+      fold.d.querySelector('summary').textContent = L.tableCount(L.tables[t] ?? L.groups.not_assessable, fold.n);
+      return fold.ol;
+    };
     for (const [f, i] of inKind) {
       const b = h('button', { type: 'button', class: 'nb-finding', 'data-severity': kind, 'data-rule': f.rule, 'data-index': i, 'aria-pressed': 'false' },
         h('span', { class: 'nb-sev' }, findingLabel(f)),
@@ -242,7 +281,7 @@ export function renderReport(container, report, layout, options = {}) {
       buttons.set(i, b);
       // The rule reference (rules.html, generated from the catalogue) lives beside this module.
       const ref = h('a', { class: 'nb-rule-ref', href: `${RULES_PAGE}#${f.rule}`, target: '_blank', rel: 'noopener', 'aria-label': L.ruleRef(f.rule) }, '?');
-      list.append(h('li', {}, b, ref));
+      listFor(f).append(h('li', {}, b, ref));
     }
     const section = h('section', { class: 'nb-kind', 'data-kind': kind },
       h('h4', { id: hid }, L.groupCount(L.groups[kind], inKind.length)), list);
@@ -291,6 +330,8 @@ export function renderReport(container, report, layout, options = {}) {
     current = f ? i : null;
     if (!f) return;
     const button = buttons.get(i);
+    const fold = button?.closest('details');
+    if (fold) fold.open = true;
     button?.setAttribute('aria-pressed', 'true');
     if (button) revealInAside(button);
     const tds = (f.cells ?? []).map(cellOf).filter(Boolean);

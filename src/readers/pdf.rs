@@ -1263,9 +1263,18 @@ fn join_rows(prev: &mut Grid, prev_cols: &[f32], prev_fill: &[Vec<Fill>], next: 
         let col = prev_cols.partition_point(|&x| x <= (a + b) / 2.0).saturating_sub(1);
         row.get(col).copied()
     };
-    // The rest of a row has no label, or its label goes on from the cut line above it.
+    // The rest of a row has no label, or its label goes on from the cut label above it: in a
+    // table whose labels are numbered ("1.", "（三）"), an unnumbered line under a numbered label
+    // is its rest (a new row would start with its number); else the line above must have run
+    // full, so that the next character could not have stood on it. Text alone (no number) goes
+    // on a label in any case: should it be a row of its own after all, its label and the one
+    // above name two rows, and recognition reads neither.
+    let text_only = first_number == usize::MAX;
     let label_continues = first.iter().filter(|c| texty(&c.text) && c.col < first_number).all(|c| match under(c) {
-        Some(Some((r, i))) => texty(&prev.rows[r][i].text) && fill(prev_fill, r, i).last_line_full(),
+        Some(Some((r, i))) => {
+            let t = &prev.rows[r][i].text;
+            texty(t) && (text_only || starts_item(t) || fill(prev_fill, r, i).last_line_full())
+        }
         Some(None) => true,
         None => false,
     });
@@ -1280,20 +1289,18 @@ fn join_rows(prev: &mut Grid, prev_cols: &[f32], prev_fill: &[Vec<Fill>], next: 
             _ => return Join::Apart,
         };
         let target = &prev.rows[r][i].text;
-        let tf = fill(prev_fill, r, i);
         let glue = if target.trim().is_empty() {
             ""
         } else if texty(target) && texty(&c.text) {
-            if !tf.last_line_full() {
+            if !label_continues {
                 return Join::Apart;
             }
             "\n"
-        } else if label_continues && number(target) && number(&c.text) {
+        } else if label_continues && number_part(target) && number_part(&c.text) {
             // Digits under digits in the rest of a row: the end of a number too wide for its
-            // cell ("3" / "0"), or a row of its own whose label only looks cut. The page does
-            // not tell which, and either reading may be a wrong number.
-            unsure = true;
-            ""
+            // cell ("3" / "0"). The page cannot tell it from two numbers; kept on two lines,
+            // for recognition to read as one only where the row's sum says so.
+            "\n"
         } else if !label_continues || number(&c.text) {
             // A number under header text (a header row, then a data row), a band heading across
             // a row's numbers: a row of its own.
@@ -1513,18 +1520,50 @@ impl Lattice {
             let items = lines.iter().filter(|l| l.cells.first().is_some_and(|s| starts_item(&s.text))).count();
             several_rows[r0] |= items >= 2;
         }
-        let mut out: Vec<Vec<(String, usize, usize)>> = vec![Vec::new(); rows];
-        let mut fills: Vec<Vec<Fill>> = vec![Vec::new(); rows];
+        // A row whose cells hold text and, below it on one baseline, numbers is two rows whose
+        // dividing rule is not drawn on this page: the rest of a merged header cell a page break
+        // cut, over the data row.
+        let line_text = |l: &Line| l.cells.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" ");
+        let mut split = vec![false; rows];
+        for (r, split) in split.iter_mut().enumerate() {
+            let (mut mixed, mut ok, mut base) = (false, !several_rows[r], None::<f32>);
+            for ((r0, .., r1, _), lines) in cells.iter().zip(&cell_lines) {
+                let Some(last) = lines.last().filter(|_| (*r0, *r1) == (r, r)) else { continue };
+                let numbers = lines.iter().filter(|l| number_part(&line_text(l))).count();
+                if numbers == 0 {
+                    continue;
+                }
+                let same_base = base.is_none_or(|b| (b - last.y).abs() <= 0.5 * last.size);
+                ok &= numbers == 1 && number_part(&line_text(last)) && same_base;
+                base = Some(last.y);
+                mixed |= lines.len() > 1;
+            }
+            *split = ok && mixed;
+        }
+        // Output row of each lattice row (a split row becomes two: its text, then its numbers).
+        let at: Vec<usize> = split.iter().scan(0, |n, &s| Some(std::mem::replace(n, *n + 1 + s as usize))).collect();
+        let out_rows = rows + split.iter().filter(|&&s| s).count();
+        let mut out: Vec<Vec<(String, usize, usize)>> = vec![Vec::new(); out_rows];
+        let mut fills: Vec<Vec<Fill>> = vec![Vec::new(); out_rows];
         for (&(r0, c0, r1, c1, _), lines) in cells.iter().zip(&cell_lines) {
             let inner = widest.get(&(c0, c1)).copied().filter(|&w| w > 0.0).unwrap_or(self.xs[c1 + 1] - self.xs[c0]);
-            out[r0].push((cell_text(lines, several_rows[r0]), r1 - r0 + 1, c1 - c0 + 1));
-            // A vertical label's lines are full whatever the column shows.
-            let vertical = lines.last().is_some_and(|l| l.cells.iter().any(|s| s.vertical));
-            fills[r0].push(Fill {
-                inner: if vertical { 0.0 } else { inner },
-                last: lines.last().map_or(0.0, width),
-                size: lines.last().map_or(0.0, |l| l.size),
-            });
+            let fill = |lines: &[Line]| {
+                // A vertical label's lines are full whatever the column shows.
+                let vertical = lines.last().is_some_and(|l| l.cells.iter().any(|s| s.vertical));
+                Fill { inner: if vertical { 0.0 } else { inner }, last: lines.last().map_or(0.0, width), size: lines.last().map_or(0.0, |l| l.size) }
+            };
+            let (start, end) = (at[r0], at[r1] + split[r1] as usize);
+            if r0 == r1 && split[r0] {
+                let cut = lines.iter().position(|l| number_part(&line_text(l))).unwrap_or(lines.len());
+                let (text, numbers) = lines.split_at(cut);
+                for (row, part) in [(start, text), (start + 1, numbers)] {
+                    out[row].push((cell_text(part, false), 1, c1 - c0 + 1));
+                    fills[row].push(fill(part));
+                }
+                continue;
+            }
+            out[start].push((cell_text(lines, several_rows[r0]), end - start + 1, c1 - c0 + 1));
+            fills[start].push(fill(lines));
         }
         Some((Grid::place(out), fills))
     }
@@ -1541,10 +1580,9 @@ struct Fill {
 }
 
 impl Fill {
-    /// The next character would not have fitted (with some slack: lines may break before a
-    /// two-character word, and the widest line may hang a punctuation mark past the margin).
+    /// The next character (about a size wide) would not have fitted.
     fn last_line_full(&self) -> bool {
-        self.last + 1.6 * self.size > self.inner
+        self.last + 0.9 * self.size > self.inner
     }
 }
 
@@ -1777,14 +1815,22 @@ mod tests {
         // The numbers on the next page, the label before the break.
         assert_eq!(join(&["5.要求行政机关确认", ""], &[88.0, 0.0], &["或重新出具", "3"]).1, vec!["5.要求行政机关确认\n或重新出具", "3"]);
         assert_eq!(join(&["4.保护第三方合法权益", ""], &[50.0, 0.0], &["", "12"]).1, vec!["4.保护第三方合法权益", "12"]);
-        // A new item, a short label that was not cut ("行政强制" after "行政处罚"), a data row
+        // A new item, a short label that was not cut ("行政强制 | 54" after "行政处罚"), a data row
         // after a header row: rows of their own.
         assert_eq!(join(&["1.属于国家秘密", "0"], &[88.0, 6.0], &["2.其他法律", "1"]).0, Join::Apart);
-        assert_eq!(join(&["行政处罚", "1330"], &[40.0, 20.0], &["行政强制", ""]).0, Join::Apart);
+        assert_eq!(join(&["行政处罚", "1330"], &[40.0, 20.0], &["行政强制", "54"]).0, Join::Apart);
+        // Text alone goes on the label above, cut or not: were it a row of its own ("行政强制"
+        // left blank), the two labels name two rows, and recognition reads neither.
+        assert_eq!(join(&["行政处罚", "1330"], &[40.0, 20.0], &["行政强制", ""]).0, Join::Joined);
         assert_eq!(join(&["信息内容", "本年收费金额"], &[40.0, 60.0], &["行政事业性收费", "5949.08"]).0, Join::Apart);
         assert_eq!(join(&["第二十条", ""], &[40.0, 0.0], &["信息内容", "数量"]).0, Join::Apart);
-        // Digits under digits after a cut label: "3" / "0" may be 30 or two rows; not read.
-        assert_eq!(join(&["（一）予以公", "3"], &[88.0, 6.0], &["开", "0"]), (Join::Unsure, vec!["（一）予以公".into(), "3".into()]));
+        // Digits under digits after a cut label: "3" / "0" kept on two lines for recognition.
+        assert_eq!(join(&["（一）予以公", "3"], &[88.0, 6.0], &["开", "0"]), (Join::Joined, vec!["（一）予以公\n开".into(), "3\n0".into()]));
+        // The rest of the row, but a piece of text lands on a number: it cannot be put back.
+        let cols3 = [0.0, 100.0, 200.0, 300.0];
+        let mut prev = Grid::from_rows([["（一）予以公", "", "3"]]);
+        let f3 = vec![vec![Fill { inner: 90.0, last: 88.0, size: 10.0 }; 3]];
+        assert_eq!(join_rows(&mut prev, &cols3, &f3, &Grid::from_rows([["开", "5", "注"]]), &cols3), Join::Unsure);
     }
 
     #[test]

@@ -564,7 +564,7 @@ impl Reader<'_> {
                 continue;
             }
             if let Some(why) = e.doubt {
-                self.p03_because(table, row, format!("{why}"));
+                self.p03_because(table, row, why.to_string());
                 continue;
             }
             if let Some(word) = header_word_in_values(table, &values) {
@@ -641,6 +641,15 @@ impl Reader<'_> {
                     self.p03(table, row, 0, &[]);
                 }
             }
+        } else if let Some(e) = entries.iter().filter(|e| e.values.iter().any(|v| cell::parse(v).state == CellState::Number)).max_by_key(|e| e.values.len()) {
+            // Numbers are there, but neither 15 in a run nor 5 a row: not read, and said so.
+            let got = fit(&e.values, 15);
+            let cells: Vec<String> = table.rows.iter().flat_map(|r| Self::row_cells(table, r)).collect();
+            let msg = format!("表四应有 15 个数字（3 组，每组 5 个），读出 {} 个：为免错位，表四不予读取，请对照原文核实。", got.len());
+            let mut f = Finding::new("P03", Severity::Doubt, cells, msg);
+            f.expected = Some(15.0);
+            f.actual = Some(got.len() as f64);
+            self.model.doubts.push(f);
         }
         found
     }

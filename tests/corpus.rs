@@ -66,3 +66,33 @@ fn old_format_is_refused_with_a_reason() {
     assert!(e.message.contains("2019年以前的旧格式"), "{}", e.message);
     assert!(r.cells.is_empty() && r.findings.is_empty());
 }
+
+#[test]
+fn tables_published_as_pictures_are_named_not_called_unfinished() {
+    let r = check("refuse/pingtan-2023.tables-as-images.html");
+    let e = r.error.expect("refused");
+    assert_eq!(e.code, "tables_as_pictures");
+    for name in ["表二（0.png）", "表三（1.png）", "表四（2.png）"] {
+        assert!(e.message.contains(name), "the pictures are named: {}", e.message);
+    }
+    assert!(e.message.contains("Word") && e.message.contains("PDF"), "the attachment is asked for: {}", e.message);
+    assert!(!e.message.contains("加载完"), "not 'saved too early': {}", e.message);
+}
+
+/// The article alone, as copied out of a CMS: no <html>, <head> or <body>, maybe named .txt.
+#[test]
+fn an_html_fragment_is_read_as_html_whatever_its_name() {
+    for (file, g) in [("real/pingtan-2021.html", "pingtan-2021"), ("real/2023-shuyang-fgj.html", "2023-shuyang-fgj")] {
+        let page = String::from_utf8(corpus(file)).unwrap();
+        let at = page.find("一、总体情况").expect("the article");
+        let start = page[..at].rfind("<p").or_else(|| page[..at].rfind("<div")).expect("a block before it");
+        let end = page.rfind("</table>").expect("the tables") + "</table>".len();
+        let fragment = &page[start..end];
+        assert!(!fragment.contains("<html") && !fragment.contains("<body") && !fragment.contains("<head"), "{file}: a fragment");
+        let r = nianbao_check::check_bytes("正文.txt", fragment.as_bytes(), &nianbao_check::Options::default());
+        assert!(r.error.is_none(), "{file}: {:?}", r.error);
+        assert_eq!(r.input, Some("html"), "{file}: told by its tags");
+        let c = compare(&r, &gold(g));
+        assert!(c.wrong.is_empty() && c.missing.is_empty(), "{file}: wrong {:?} missing {:?}", c.wrong, c.missing);
+    }
+}

@@ -103,3 +103,47 @@ fn held_out_layouts_are_read_without_a_wrong_value() {
     assert!(pdfs >= 30);
     assert!(share >= 0.995, "only {:.3} of the held-out layouts' cells read", share);
 }
+
+mod lost_cells {
+    //! Text pulled out of a report loses cells: whichever one number of a table row is lost, the
+    //! row is shown as not read — never read shifted, never with a 0 turned into a blank.
+    use super::*;
+    use proptest::prelude::*;
+
+    const SEED: &str = "real/seed-2021-guanqian.txt";
+
+    /// The seed's lines that are table rows with numbers: (line index, indices of its number cells).
+    fn rows(text: &str) -> Vec<(usize, Vec<usize>)> {
+        text.lines()
+            .enumerate()
+            .filter_map(|(i, l)| {
+                let cells: Vec<&str> = l.split('\t').collect();
+                let nums: Vec<usize> = (0..cells.len()).filter(|&k| !cells[k].trim().is_empty() && cells[k].trim().chars().all(|c| c.is_ascii_digit())).collect();
+                (nums.len() >= 5).then_some((i, nums))
+            })
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+        #[test]
+        fn a_lost_number_leaves_its_row_unread(row in any::<prop::sample::Index>(), cell in any::<prop::sample::Index>(), keep_tab in any::<bool>()) {
+            let text = String::from_utf8(corpus(SEED)).unwrap();
+            let candidates = rows(&text);
+            let (line, nums) = &candidates[row.index(candidates.len())];
+            let k = nums[cell.index(nums.len())];
+            let mut lines: Vec<String> = text.lines().map(String::from).collect();
+            let mut cells: Vec<&str> = lines[*line].split('\t').collect();
+            // The number goes, with its tab or leaving an empty cell.
+            if keep_tab { cells[k] = ""; } else { cells.remove(k); }
+            lines[*line] = cells.join("\t");
+            let r = check_bytes("seed.txt", lines.join("\n").as_bytes(), &Options::default());
+            let c = compare(&r, &gold("seed-2021-guanqian"));
+            prop_assert!(c.wrong.is_empty() || keep_tab && c.wrong.len() == 1 && c.wrong[0].contains("read Blank"),
+                "line {line} cell {k} (keep tab {keep_tab}): {:?}", c.wrong);
+            for m in &c.missing {
+                prop_assert!(r.findings.iter().any(|f| f.rule == "P03" && f.cells.contains(m)), "{m} unread without P03");
+            }
+        }
+    }
+}

@@ -11,7 +11,7 @@ pub fn read(text: &str) -> Result<Document, ReadError> {
     let mut rows: Vec<Vec<String>> = Vec::new();
     let flush = |rows: &mut Vec<Vec<String>>, blocks: &mut Vec<Block>| {
         if !rows.is_empty() {
-            blocks.push(Block::Table(Grid::from_rows(std::mem::take(rows))));
+            blocks.push(Block::Table(grid(std::mem::take(rows))));
         }
     };
     for line in text.lines() {
@@ -34,6 +34,28 @@ pub fn read(text: &str) -> Result<Document, ReadError> {
     }
     flush(&mut rows, &mut blocks);
     Ok(Document { kind: InputKind::Text, title: None, blocks, pictures: Vec::new() })
+}
+
+/// A table copied out of Word has one cell per grid column in every row (a merged cell leaves
+/// empty ones), so its rows are equally long. A row shorter than the others has lost a cell: if
+/// it has empty cells, which of them stands for the lost number cannot be told, and its cells
+/// are marked doubtful (recognition leaves the row unread rather than shift a value or take a
+/// lost 0 for a blank).
+fn grid(rows: Vec<Vec<String>>) -> Grid {
+    let mut g = Grid::from_rows(rows);
+    let mut lengths: Vec<usize> = g.rows.iter().map(Vec::len).filter(|&n| n >= 3).collect();
+    lengths.sort_unstable();
+    // The most common length (the longer one on a tie: a row can lose a cell, not gain one).
+    let common = lengths.chunk_by(|a, b| a == b).max_by_key(|run| (run.len(), run[0])).map_or(0, |run| run[0]);
+    for row in &mut g.rows {
+        let empty = |c: &crate::document::Cell| c.text.trim_matches(crate::cell::is_space).is_empty();
+        if row.len() >= 3 && row.len() < common && row.iter().any(empty) && !row.iter().all(empty) {
+            for c in row.iter_mut() {
+                c.doubt = Some("这一行比表格的其他行少一个单元格（文本中丢了一个数字或制表符），空白处是否原有数字无法确定");
+            }
+        }
+    }
+    g
 }
 
 /// `| a | b |` → ["a", "b"].
@@ -67,5 +89,15 @@ mod tests {
         assert_eq!(g.rows.len(), 2);
         assert_eq!(g.rows[1][1].text, "6");
         assert_eq!(d.blocks[3], Block::Para("五、存在问题".into()));
+    }
+
+    #[test]
+    fn a_row_shorter_than_the_others_is_doubted_when_a_blank_could_stand_for_its_lost_cell() {
+        let d = read("a\t\t1\t2\t3\nb\t\t4\t5\t6\nc\t\t7\t8\nd\t9\t1\t2\ne\t").unwrap();
+        let Block::Table(g) = &d.blocks[0] else { panic!() };
+        let doubted: Vec<bool> = g.rows.iter().map(|r| r.iter().all(|c| c.doubt.is_some())).collect();
+        // "c" lost a number and kept an empty cell; "d" lost only the empty one: its numbers fit;
+        // "e" is a label with one empty cell, as short rows of a narrower band are.
+        assert_eq!(doubted, vec![false, false, true, false, false]);
     }
 }

@@ -555,15 +555,15 @@ fn find_title(doc: &Document, lines: &[Line]) -> Option<String> {
     let paras: Vec<&str> = lines.iter().filter(|l| !l.in_table).map(|l| l.cells[0].as_str()).take(20).collect();
     let clean = |s: &str| -> String {
         let s = s.trim_matches(|c: char| cell::is_space(c) || c == '#' || c == '*');
-        // "2025 年" → "2025年": spaces a PDF puts around Latin digits
+        // "2025 年" → "2025年": spaces a PDF puts around Latin digits. A run of spaces is one step
+        // (looking ahead from every space made a line of spaces quadratic).
         let mut out = String::new();
-        let chars: Vec<char> = s.chars().collect();
-        for (i, &c) in chars.iter().enumerate() {
+        let mut chars = s.chars().peekable();
+        while let Some(c) = chars.next() {
             if cell::is_space(c) {
-                let prev = out.chars().last();
-                let next = chars[i + 1..].iter().find(|c| !cell::is_space(**c));
-                let latin = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-                if latin(prev.as_ref()) && latin(next) {
+                while chars.next_if(|c| cell::is_space(*c)).is_some() {}
+                let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+                if latin(out.chars().next_back()) && latin(chars.peek().copied()) {
                     out.push(' ');
                 }
                 continue;

@@ -47,8 +47,12 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
     }
 }
 
-/// Reads any supported file into a document.
+/// Reads any supported file into a document, within the budget in force (`crate::budget`).
 pub fn read(bytes: &[u8], decode: LegacyDecoder) -> Result<Document, ReadError> {
+    crate::budget::within(|| read_sniffed(bytes, decode))
+}
+
+fn read_sniffed(bytes: &[u8], decode: LegacyDecoder) -> Result<Document, ReadError> {
     match sniff(bytes) {
         Sniffed::Empty => Err(ReadError::new("empty", "文件是空的，没有可读取的内容。")),
         Sniffed::Zip => docx::read(bytes),

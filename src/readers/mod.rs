@@ -6,6 +6,7 @@ pub mod doc;
 pub mod docx;
 pub mod html;
 pub mod pdf;
+mod pdf_prepare;
 pub mod text;
 
 use crate::document::Document;
@@ -59,7 +60,7 @@ fn read_sniffed(bytes: &[u8], decode: LegacyDecoder) -> Result<Document, ReadErr
         Sniffed::Cfb => doc::read(bytes),
         Sniffed::Pdf => {
             let doc = pdf::read(bytes, decode)?;
-            if pdf::text_chars(&doc) < 40 {
+            if pdf::text_chars(&doc) < pdf::SCAN_CHARS {
                 // No text layer: a scan, or pages that are pictures of text (a page number or
                 // a stamp's few characters aside).
                 return Err(ReadError::new(

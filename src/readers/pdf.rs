@@ -17,7 +17,7 @@ use std::io::Read;
 use std::rc::Rc;
 
 use hayro_syntax::content::UntypedIter;
-use hayro_syntax::object::{Array, Dict, Name, Object, Stream};
+use hayro_syntax::object::{Array, Dict, Name, Object, ObjectIdentifier, Stream};
 use hayro_syntax::{Filter, LoadPdfError, Pdf};
 
 use super::LegacyDecoder;
@@ -47,15 +47,15 @@ pub fn read_without_rules(bytes: &[u8], decode: LegacyDecoder) -> Result<Documen
 }
 
 fn read_with(bytes: &[u8], decode: LegacyDecoder, use_rules: bool) -> Result<Document, ReadError> {
-    let pdf = Pdf::new(bytes.to_vec()).map_err(|e| match e {
+    // hayro-syntax reads our copy of the file, whose cross references are right by construction:
+    // it never rebuilds them by its own scan (pdf_prepare.rs says why).
+    let prepared = super::pdf_prepare::prepare(bytes, decode_stream);
+    let pdf = Pdf::new(prepared.data).map_err(|e| match e {
         LoadPdfError::Decryption(_) => ReadError::new(
             "pdf_encrypted",
             "这个 PDF 文件设置了密码或加密保护，无法读取其中的文字。请使用未加密的 PDF，或报告的 Word 原件（.doc/.docx）。",
         ),
-        LoadPdfError::Invalid => ReadError::new(
-            "pdf_broken",
-            "这个 PDF 文件已损坏或不完整（可能没有下载完），无法读取。请重新下载后再试，或改用报告的 Word 原件。",
-        ),
+        LoadPdfError::Invalid => broken(),
     })?;
     let mut ctx = Ctx { fonts: HashMap::new(), decode };
     let mut blocks = Vec::new();
@@ -79,7 +79,23 @@ fn read_with(bytes: &[u8], decode: LegacyDecoder, use_rules: bool) -> Result<Doc
             break;
         }
     }
-    Ok(Document { kind: InputKind::Pdf, title: None, blocks })
+    debug_assert!(
+        pdf.xref().get::<Object<'_>>(ObjectIdentifier::new(super::pdf_prepare::SENTINEL, 0)).is_none(),
+        "hayro-syntax rebuilt the cross references of a prepared file"
+    );
+    let doc = Document { kind: InputKind::Pdf, title: None, blocks };
+    // A damaged file without text is damaged, not a scan: its text may be what was lost.
+    if prepared.damaged && text_chars(&doc) < SCAN_CHARS {
+        return Err(broken());
+    }
+    Ok(doc)
+}
+
+/// Fewer characters than this, spaces aside, is no text layer (a page number or a stamp's few).
+pub const SCAN_CHARS: usize = 40;
+
+fn broken() -> ReadError {
+    ReadError::new("pdf_broken", "这个 PDF 文件已损坏或不完整（可能没有下载完），无法读取。请重新下载后再试，或改用报告的 Word 原件。")
 }
 
 /// Characters of text in a document, spaces aside: a scan has none, or a stamp's few.
@@ -109,11 +125,17 @@ struct Ctx {
 }
 
 impl Ctx {
-    /// A stream's decoded bytes, charged to the check's budget. FlateDecode (all that office suites
-    /// write) is inflated here with a cap on the output (one byte past what is left, so a stream
-    /// too big for the budget trips it); other filters go through hayro-syntax only when even
-    /// their worst expansion fits.
     fn decoded(&mut self, s: &Stream<'_>) -> Option<Vec<u8>> {
+        decode_stream(s)
+    }
+}
+
+/// A stream's decoded bytes, charged to the check's budget. FlateDecode (all that office suites
+/// write) is inflated here with a cap on the output (one byte past what is left, so a stream too
+/// big for the budget trips it); other filters go through hayro-syntax only when even their
+/// worst expansion fits.
+pub(super) fn decode_stream(s: &Stream<'_>) -> Option<Vec<u8>> {
+    {
         let left = budget::left(Resource::Decoded);
         let filters = s.filters();
         let raw = s.raw_data();

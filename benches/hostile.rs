@@ -70,7 +70,7 @@ fn mb(n: usize) -> String {
 /// In the child: run one case, print `peak_bytes ms outcome`.
 fn child(name: &str) {
     let case = hostile::cases().into_iter().find(|c| c.name == name).expect("a case of that name");
-    let bytes = case.bytes;
+    let bytes = (case.make)();
     let base = CURRENT.load(Ordering::Relaxed);
     PEAK.store(base, Ordering::Relaxed);
     if let Ok(cap) = std::env::var("HOSTILE_CAP").map(|v| v.parse::<usize>().unwrap_or(4 << 30)) {
@@ -133,6 +133,6 @@ fn main() {
             }
             (Some(s), _) => format!("? | {:.1} s | crashed ({s}): {}", start.elapsed().as_secs_f64(), stderr.lines().last().unwrap_or("")),
         };
-        println!("| {} | {} | {} | {line} |", case.name, case.reader, mb(case.bytes.len()));
+        println!("| {} | {} | {} | {line} |", case.name, case.reader, mb((case.make)().len()));
     }
 }

@@ -92,11 +92,11 @@ impl Limits {
     /// A real report: about 100 KB of text, 300–1,500 cells, 30,000 glyphs and 100,000 operators
     /// in a PDF, a few MB decoded. These limits are 100–200 times that.
     pub const DEFAULT: Limits = Limits {
-        decoded: 64 << 20,
+        decoded: 48 << 20,
         text: 16 << 20,
-        cells: 200_000,
-        area: 4_000_000,
-        objects: 2_000_000,
+        cells: 100_000,
+        area: 1_000_000,
+        objects: 1_000_000,
         operators: 2_000_000,
         glyphs: 400_000,
     };

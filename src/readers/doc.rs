@@ -78,10 +78,11 @@ fn encrypted() -> ReadError {
 /// A whole stream, never more than the file itself could hold.
 fn stream(cf: &mut cfb::CompoundFile<Cursor<&[u8]>>, path: &str, file_len: usize) -> Result<Vec<u8>, ReadError> {
     let s = cf.open_stream(path).map_err(|_| damaged())?;
-    if s.len() > file_len as u64 {
+    // Streams may share sectors in a hostile file: what they hold together is charged.
+    if s.len() > file_len as u64 || !crate::budget::charge(crate::budget::Resource::Decoded, s.len() as usize) {
         return Err(damaged());
     }
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(s.len() as usize);
     s.take(file_len as u64).read_to_end(&mut out).map_err(|_| damaged())?;
     Ok(out)
 }
@@ -248,7 +249,8 @@ fn text(word: &[u8], pieces: &[Piece], ccp_text: usize) -> (Vec<char>, Vec<(usiz
         // the stream's bytes (pieces that share bytes are no real file's).
         let avail = word.len().saturating_sub(fc) / width;
         let n = (end - start).min(avail).min(word.len().saturating_sub(chars.len()));
-        if !crate::budget::charge(crate::budget::Resource::Text, n) {
+        // Held as `char`s until the paragraphs are cut: four bytes each.
+        if !crate::budget::charge(crate::budget::Resource::Text, n.saturating_mul(4)) {
             break;
         }
         let p = Piece { cp: start, cp_end: end, fc, compressed: p.compressed };

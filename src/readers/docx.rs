@@ -16,7 +16,8 @@ use crate::document::{Block, Cell, Document, Grid, InputKind};
 use crate::report::ReadError;
 
 /// Zip-bomb bounds. A real report's document.xml is well under 5 MB; these leave room for a
-/// report with every table a hundred times over, and stop a file that inflates without end.
+/// report with every table a hundred times over, and stop a file that inflates without end
+/// (what is inflated is charged to the check's budget too, `crate::budget`).
 #[derive(Debug, Clone, Copy)]
 struct Limits {
     entries: usize,
@@ -25,7 +26,7 @@ struct Limits {
     total: u64,
 }
 
-const LIMITS: Limits = Limits { entries: 4000, part: 64 << 20, total: 256 << 20 };
+const LIMITS: Limits = Limits { entries: 4000, part: 32 << 20, total: 64 << 20 };
 /// The package relationships and the core properties are a few hundred bytes.
 const SMALL_PART: u64 = 1 << 20;
 /// Spans beyond this are markup errors (Word allows 63 columns).
@@ -117,7 +118,8 @@ fn read_entry(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str, budget: &mut
     let Some(i) = zip.index_for_name(name) else { return Ok(None) };
     let entry = zip.by_index(i).map_err(|_| damaged())?;
     let limit = cap.min(budget.left);
-    let mut out = Vec::new();
+    // Sized by the header when it is within the limit (it may lie: then the vector grows).
+    let mut out = Vec::with_capacity(entry.size().min(limit) as usize + 1);
     // Past the limit by one byte is enough to know; a read error past it is the bomb too.
     let res = entry.take(limit + 1).read_to_end(&mut out);
     if out.len() as u64 > limit {

@@ -167,7 +167,13 @@ fn inflate(data: &[u8], cap: usize) -> Vec<u8> {
         while out.len() < cap {
             match r.read(&mut buf) {
                 Ok(0) | Err(_) => break,
-                Ok(n) => out.extend_from_slice(&buf[..n.min(cap - out.len())]),
+                Ok(n) => {
+                    // Growing by a quarter, not doubling: a big stream holds little spare room.
+                    if out.capacity() - out.len() < n {
+                        out.reserve_exact(n.max(out.len() / 4));
+                    }
+                    out.extend_from_slice(&buf[..n.min(cap - out.len())]);
+                }
             }
         }
         out
@@ -1621,6 +1627,33 @@ mod tests {
         assert_eq!(gbk.width(0x32, 1), 500.0);
         let ucs2 = font(CodeSplit::Two, Predefined::Ucs2);
         assert_eq!(ucs2.text(0x5e74, 2, crate::readers::native_decoder).as_deref(), Some("年"));
+    }
+
+    #[test]
+    fn glyph_names_are_cut_at_character_boundaries() {
+        assert_eq!(glyph_char("uni4E2D"), Some('中'));
+        assert_eq!(glyph_char("uni4E2D4E2D"), Some('中'));
+        assert_eq!(glyph_char("uniabc\u{e9}"), None, "four bytes in is inside the é");
+        assert_eq!(glyph_char("uni\u{e9}\u{e9}"), None);
+        assert_eq!(glyph_char("u\u{e9}\u{e9}"), None);
+        assert_eq!(glyph_char("\u{e9}"), Some('\u{e9}'));
+    }
+
+    #[test]
+    fn many_vertical_labels_are_lifted_in_order() {
+        // Two labels of three characters, each beside two rows of another cell.
+        let mut glyphs = Vec::new();
+        for (k, label) in ["一二三", "四五六"].iter().enumerate() {
+            let top = 1000.0 - 100.0 * k as f32;
+            for (i, c) in label.chars().enumerate() {
+                glyphs.push(g(0.0, top - 15.0 * i as f32, &c.to_string()));
+                glyphs.push(g(100.0, top - 15.0 * i as f32, "值"));
+            }
+        }
+        let mut lines = group_lines(glyphs);
+        lift_vertical_labels(&mut lines);
+        let texts: Vec<Vec<&str>> = lines.iter().map(|l| l.cells.iter().map(|c| c.text.as_str()).collect()).collect();
+        assert_eq!(texts, vec![vec!["一二三"], vec!["值"], vec!["值"], vec!["值"], vec!["四五六"], vec!["值"], vec!["值"], vec!["值"]]);
     }
 
     #[test]

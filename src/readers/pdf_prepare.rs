@@ -85,6 +85,10 @@ struct Trailer {
 pub(crate) fn prepare(bytes: &[u8], decode: impl Fn(&Stream<'_>) -> Option<Vec<u8>>) -> Prepared {
     let mut scan = Scan::new(bytes);
     scan.run();
+    if !budget::ok() {
+        // The read ends in the budget's error; nothing is written.
+        return Prepared { data: Vec::new(), damaged: true };
+    }
     let Scan { mut objs, trailers, mut damaged, .. } = scan;
     damaged |= !xref_at_end(bytes, &objs);
     // The last trailer naming a catalog (incremental updates append theirs), else the last
@@ -133,7 +137,7 @@ fn members(data: &[u8], n: usize, first: usize, at: usize, objs: &mut Vec<Obj>) 
         let Some((num, j)) = uint(header, i) else { return false };
         let j2 = ws(header, j);
         let Some((off, k)) = uint(header, j2).filter(|_| j2 > j) else { return false };
-        if !budget::charge(Resource::Objects, 1) {
+        if !budget::charge(Resource::Objects, 2) {
             return false;
         }
         pairs.push((num, off));
@@ -175,10 +179,25 @@ fn xref_at_end(b: &[u8], objs: &[Obj]) -> bool {
 /// trailer; with `fake_root`, plus a catalog of no pages (phase one).
 fn write(b: &[u8], objs: &mut [Obj], trailer: &Trailer, fake_root: bool) -> Vec<u8> {
     // The last definition wins: by number, then by where it is defined.
-    objs.sort_by_key(|o| (o.num, o.at));
-    let mut out: Vec<u8> = Vec::with_capacity(b.len() / 2 + 1024);
+    objs.sort_unstable_by_key(|o| (o.num, o.at));
+    // Sized once: each object's bytes, its header and end (under 64 bytes with a corrected
+    // length), its line of the table; then the trailer.
+    let size: usize = objs
+        .iter()
+        .map(|o| {
+            64 + 20 + match &o.body {
+                Body::Plain(r) => r.len(),
+                Body::Member(v) => v.len(),
+                Body::Stream { dict, data, .. } => dict.len() + data.len() + 32,
+            }
+        })
+        .sum::<usize>()
+        + 4096
+        + trailer.encrypt.as_ref().map_or(0, Range::len)
+        + trailer.id.as_ref().map_or(0, Range::len);
+    let mut out: Vec<u8> = Vec::with_capacity(size);
     out.extend_from_slice(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n");
-    let mut table: Vec<(u32, u16, usize)> = Vec::new();
+    let mut table: Vec<(u32, u16, usize)> = Vec::with_capacity(objs.len() + 2);
     for (k, o) in objs.iter().enumerate() {
         if objs.get(k + 1).is_some_and(|next| next.num == o.num) {
             continue;
@@ -279,7 +298,8 @@ impl<'a> Scan<'a> {
                 (Some(k), t) if t.is_none_or(|t| k < t) => {
                     next_obj = find(b, b"obj", k + 1);
                     let Some(h) = header_before(b, k, pos) else { continue };
-                    if !budget::charge(Resource::Objects, 1) {
+                    // Two units: an object costs this scan's entry and hayro-syntax's.
+                    if !budget::charge(Resource::Objects, 2) {
                         return;
                     }
                     match self.object(h, k + 3) {
@@ -559,28 +579,10 @@ fn value(b: &[u8], i: usize, depth: usize, mut keys: Option<&mut Keys>) -> Resul
     }
 }
 
-/// A name: `/` and regular characters, `#` with two hex digits; at least one character.
+/// A name: `/` and regular characters, as hayro-syntax reads it (bytes beyond ASCII too: WPS
+/// writes font names in GBK; `#` escapes are decoded, or kept as they are when not hex).
 fn name(b: &[u8], i: usize) -> Result<usize, usize> {
-    let mut j = i + 1;
-    while let Some(&c) = b.get(j) {
-        if is_white(c) || is_delim(c) {
-            break;
-        }
-        if c == b'#' {
-            if !(b.get(j + 1).is_some_and(u8::is_ascii_hexdigit) && b.get(j + 2).is_some_and(u8::is_ascii_hexdigit)) {
-                return Err(j);
-            }
-            j += 3;
-        } else if (0x21..0x7f).contains(&c) {
-            j += 1;
-        } else {
-            return Err(j);
-        }
-    }
-    if j == i + 1 {
-        return Err(j);
-    }
-    Ok(j)
+    Ok(i + 1 + b[i + 1..].iter().take_while(|&&c| !is_white(c) && !is_delim(c)).count())
 }
 
 /// `[+-]?(digits[.digits*] | .digits)` ending at a delimiter.

@@ -247,7 +247,12 @@ fn exceeded(r: Resource, limit: u64) -> ReadError {
 
 /// The error for an input over the size limit (`max` bytes), read no further than its length.
 pub fn too_large(len: usize, max: usize) -> ReadError {
-    let mb = |n: usize| if n >= 10 << 20 { format!("{} MB", n >> 20) } else { format!("{:.1} MB", n as f64 / (1 << 20) as f64) };
+    let mb = |n: usize| match n {
+        n if n >= 10 << 20 => format!("{} MB", n >> 20),
+        n if n >= 1 << 20 => format!("{:.1} MB", n as f64 / (1 << 20) as f64),
+        n if n >= 1 << 10 => format!("{:.1} KB", n as f64 / 1024.0),
+        n => format!("{n} 字节"),
+    };
     ReadError::new(
         "too_large",
         format!(
@@ -313,5 +318,7 @@ mod tests {
         let e = too_large(60 << 20, DEFAULT_MAX_SIZE);
         assert_eq!(e.code, "too_large");
         assert!(e.message.contains("60 MB") && e.message.contains("50 MB"), "{}", e.message);
+        assert!(too_large(6500, 5000).message.contains("6.3 KB，超过了允许的 4.9 KB"));
+        assert!(too_large(100, 99).message.contains("100 字节"));
     }
 }

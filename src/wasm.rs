@@ -62,7 +62,9 @@ fn file_of(i: u32, value: &JsValue, max_size: usize) -> Result<File, JsError> {
     let raw = get("bytes");
     let (bytes, too_large) = if raw.is_instance_of::<Uint8Array>() || raw.is_instance_of::<ArrayBuffer>() {
         let array = Uint8Array::new(&raw);
-        let len = array.length() as usize;
+        // A file too large to read is given by its size alone (nianbao-check.js never reads it).
+        let size = get("size").as_f64().filter(|n| n.is_finite() && *n >= 0.0).map(|n| n as usize);
+        let len = (array.length() as usize).max(size.unwrap_or(0));
         if len > max_size {
             (Vec::new(), Some(len))
         } else {

@@ -180,6 +180,30 @@ fn text_cells_are_charged_before_they_are_made() {
 }
 
 #[test]
+fn recognition_gives_back_label_cells_and_trims_blanks_in_linear_time() {
+    // 62 s and 2.8 s before (release): trying every label cell as a value, removing blanks from
+    // the front one by one.
+    for name in ["text-label-cells", "text-blank-row"] {
+        let t = Instant::now();
+        assert_eq!(run(name), None, "{name} is read");
+        assert!(t.elapsed() < Duration::from_secs(20), "{name}: {:?}", t.elapsed());
+    }
+}
+
+#[test]
+fn the_narrative_rules_read_a_huge_text_in_bounded_memory() {
+    // One sentence of 2 MB of counts: each claim copied the sentence (gigabytes); many
+    // sentences in one paragraph: each looked back over all before it.
+    for sentences in [false, true] {
+        let bytes = hostile::text_narrative(2 << 20, sentences);
+        assert_eq!(run_bytes("text-narrative", &bytes), None);
+        let r = check_bytes("x.txt", &bytes, &Options::default());
+        let narrative = r.findings.iter().filter(|f| f.rule.starts_with('N')).count();
+        assert!(narrative <= 1000, "{narrative} findings from the narrative");
+    }
+}
+
+#[test]
 fn html_tags_attributes_and_cells_are_bounded() {
     run_bytes("html-many-attributes", &hostile::html_many_attributes(1_000_000));
     let cells: Vec<u8> = "<table><tr>".bytes().chain("<td>".repeat(500_000).into_bytes()).collect();

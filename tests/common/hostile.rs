@@ -32,7 +32,11 @@ pub fn cases() -> Vec<Case> {
         Case { name: "pdf-pages-of-rules", reader: "pdf", what: "2,000 pages sharing one content stream of 5,000 crossing rules", make: || pdf_pages_of_rules(2_000, 5_000) },
         Case { name: "pdf-cmap-entries", reader: "pdf", what: "fonts whose ToUnicode CMaps hold millions of entries", make: || pdf_cmap_entries(200, 100_000) },
         Case { name: "text-tab-row", reader: "text", what: "one line of ten million tabs (ten million cells)", make: || text_tabs(10_000_000) },
-        Case { name: "text-long-row-label", reader: "text", what: "a table row of 100,000 text cells (all label)", make: || text_long_row_label(100_000) },
+        Case { name: "text-long-row-label", reader: "text", what: "a table row of 90,000 text cells (all label)", make: || text_long_row_label(90_000) },
+        Case { name: "text-blank-row", reader: "text", what: "a table row of a label, 90,000 blank cells and a number", make: || text_blank_row(90_000) },
+        Case { name: "text-label-cells", reader: "text", what: "a table row of 90,000 text cells naming no row, then a number", make: || seed_with_row(&format!("甲{}\t1", "\t某".repeat(90_000))) },
+        Case { name: "text-long-narrative", reader: "text", what: "a report whose narrative is 15 MB in one sentence of counts", make: || text_narrative(15 << 20, false) },
+        Case { name: "text-many-sentences", reader: "text", what: "a report whose narrative is 15 MB of short sentences of counts", make: || text_narrative(15 << 20, true) },
         Case { name: "html-many-attributes", reader: "html", what: "a cell tag with ten million attributes", make: || html_many_attributes(10_000_000) },
         Case { name: "html-many-cells", reader: "html", what: "ten million `<td>` in one table", make: || "<table><tr>".bytes().chain("<td>".repeat(10_000_000).into_bytes()).collect() },
         Case { name: "html-deep-tables", reader: "html", what: "100,000 tables opened inside each other's cells", make: || "<table><tr><td>".repeat(100_000).into_bytes() },
@@ -320,13 +324,25 @@ pub fn html_many_attributes(n: usize) -> Vec<u8> {
     format!("<html><body><table><tr><td {}>1</td></tr></table></body></html>", "a ".repeat(n)).into_bytes()
 }
 
-pub fn text_long_row_label(n: usize) -> Vec<u8> {
-    let mut s = String::from("三、收到和处理政府信息公开申请情况\n本年新收政府信息公开申请数量");
-    for _ in 0..n {
-        s.push_str("\t申请");
+/// The seed report with one more line in table 三, after its first row.
+pub fn seed_with_row(row: &str) -> Vec<u8> {
+    let seed = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/real/seed-2021-guanqian.txt")).unwrap();
+    let seed = String::from_utf8(seed).unwrap();
+    let mut out = String::new();
+    for line in seed.lines() {
+        out.push_str(line);
+        out.push('\n');
+        if line.starts_with("一、本年新收") {
+            out.push_str(row);
+            out.push('\n');
+        }
     }
-    s.push_str("\t1\n");
-    s.into_bytes()
+    out.into_bytes()
+}
+
+/// A row of table 三 of `n` text cells: all label, given back to the values one by one.
+pub fn text_long_row_label(n: usize) -> Vec<u8> {
+    seed_with_row(&format!("（二）部分公开{}\t1", "\t申请".repeat(n)))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -457,5 +473,27 @@ pub fn html_all(size: usize, pad: usize) -> Vec<u8> {
     while s.len() + filler.len() < size {
         s.push_str(&filler);
     }
+    s.into_bytes()
+}
+
+/// A row of table 三: its label, `n` blank cells, a number.
+pub fn text_blank_row(n: usize) -> Vec<u8> {
+    seed_with_row(&format!("（二）部分公开{}\t1", "\t".repeat(n)))
+}
+
+/// The seed report with `size` bytes of narrative after its first paragraph: counts the
+/// narrative rules read, in one sentence or in many.
+pub fn text_narrative(size: usize, sentences: bool) -> Vec<u8> {
+    let seed = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/real/seed-2021-guanqian.txt")).unwrap();
+    let seed = String::from_utf8(seed).unwrap();
+    let clause = if sentences { "本年收到政府信息公开申请12件，其中予以公开3件。" } else { "本年收到政府信息公开申请12件，其中予以公开3件，" };
+    let at = seed.find("\n\n").unwrap_or(0);
+    let mut s = String::with_capacity(seed.len() + size);
+    s.push_str(&seed[..at]);
+    s.push_str("\n\n");
+    while s.len() < size {
+        s.push_str(clause);
+    }
+    s.push_str(&seed[at..]);
     s.into_bytes()
 }

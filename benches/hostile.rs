@@ -3,8 +3,10 @@
 //! (a case past `HOSTILE_CAP`, 4 GiB by default, is stopped there), wall time (a case past
 //! `HOSTILE_TIMEOUT`, 120 s, is killed), and what the check ended with.
 //!
-//! `cargo bench --bench hostile` prints a markdown table (README's limits section); a name as
-//! argument runs the cases whose name contains it.
+//! `cargo bench --bench hostile` prints a markdown table and writes it to
+//! `target/hostile-report.md` (with `UPDATE_DOCS=1` also to the committed `docs/hostile-report.md`),
+//! with the worst case of each reader by memory and by time; a name as argument runs the cases
+//! whose name contains it (and writes no report).
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::io::Write;
@@ -101,8 +103,10 @@ fn main() {
     let filter: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
     let timeout = Duration::from_secs(std::env::var("HOSTILE_TIMEOUT").ok().and_then(|v| v.parse().ok()).unwrap_or(120));
     let exe = std::env::current_exe().unwrap();
-    println!("| case | reader | input | peak heap | time | ends with |");
-    println!("|---|---|---:|---:|---:|---|");
+    let mut table = String::from("| case | reader | input | peak heap | time | ends with |\n|---|---|---:|---:|---:|---|\n");
+    print!("{table}");
+    // (reader, case, peak, ms) of every case that finished.
+    let mut done: Vec<(&str, &str, usize, u128)> = Vec::new();
     for case in hostile::cases() {
         if !filter.is_empty() && !filter.iter().any(|f| case.name.contains(f.as_str())) {
             continue;
@@ -126,13 +130,41 @@ fn main() {
         let line = match (status, stdout.split_whitespace().collect::<Vec<_>>().as_slice()) {
             (None, _) => format!("? | > {} s | killed", timeout.as_secs()),
             (Some(_), [peak, ms, rest @ ..]) => {
-                format!("{} | {} ms | {}", mb(peak.parse().unwrap_or(0)), ms, rest.join(" "))
+                let (peak, ms) = (peak.parse().unwrap_or(0), ms.parse().unwrap_or(0));
+                done.push((case.reader, case.name, peak, ms));
+                format!("{} | {} ms | {}", mb(peak), ms, rest.join(" "))
             }
             (Some(_), _) if stderr.contains("over the memory cap") => {
                 format!("> {} | {:.1} s | stopped at the cap", mb(std::env::var("HOSTILE_CAP").ok().and_then(|v| v.parse().ok()).unwrap_or(4 << 30)), start.elapsed().as_secs_f64())
             }
             (Some(s), _) => format!("? | {:.1} s | crashed ({s}): {}", start.elapsed().as_secs_f64(), stderr.lines().last().unwrap_or("")),
         };
-        println!("| {} | {} | {} | {line} |", case.name, case.reader, mb((case.make)().len()));
+        let row = format!("| {} | {} | {} | {line} |\n", case.name, case.reader, mb((case.make)().len()));
+        print!("{row}");
+        table.push_str(&row);
+    }
+    if !filter.is_empty() {
+        return;
+    }
+    let mut worst = String::from("\n| reader | most memory | peak heap | longest | time |\n|---|---|---:|---|---:|\n");
+    let mut readers: Vec<&str> = done.iter().map(|d| d.0).collect();
+    readers.dedup();
+    readers.sort();
+    readers.dedup();
+    for r in readers {
+        let of = || done.iter().filter(|d| d.0 == r);
+        let (Some(m), Some(t)) = (of().max_by_key(|d| d.2), of().max_by_key(|d| d.3)) else { continue };
+        worst.push_str(&format!("| {r} | {} | {} | {} | {} ms |\n", m.1, mb(m.2), t.1, t.3));
+    }
+    print!("{worst}");
+    let report = format!(
+        "# Hostile files: memory and time\n\nWritten by `cargo bench --bench hostile` (one child process per case; peak heap by a counting \
+         allocator, the input not counted; release build). The cases are made by `tests/common/hostile.rs`.\n\n{table}{worst}"
+    );
+    let root = env!("CARGO_MANIFEST_DIR");
+    let _ = std::fs::create_dir_all(format!("{root}/target"));
+    let _ = std::fs::write(format!("{root}/target/hostile-report.md"), &report);
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        let _ = std::fs::write(format!("{root}/docs/hostile-report.md"), &report);
     }
 }

@@ -315,11 +315,12 @@ impl<'a> Scan<'a> {
         let mut next_obj = find(b, b"obj", 0);
         let mut next_trailer = find(b, b"trailer", 0);
         loop {
-            while next_obj.is_some_and(|k| k < pos) {
-                next_obj = next_obj.and_then(|k| find(b, b"obj", k + 1));
+            // Searched again from where the scan is, past a stream's data rather than through it.
+            if next_obj.is_some_and(|k| k < pos) {
+                next_obj = find(b, b"obj", pos);
             }
-            while next_trailer.is_some_and(|k| k < pos) {
-                next_trailer = next_trailer.and_then(|k| find(b, b"trailer", k + 1));
+            if next_trailer.is_some_and(|k| k < pos) {
+                next_trailer = find(b, b"trailer", pos);
             }
             match (next_obj, next_trailer) {
                 (Some(k), t) if t.is_none_or(|t| k < t) => {

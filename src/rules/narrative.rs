@@ -32,10 +32,18 @@ pub const SECTION_NAMES: [&str; 6] = [
 
 const NUMERALS: &str = "一二三四五六";
 
+/// Longer lines are no headings (a heading has at most 40 characters once spaces and marks are
+/// dropped).
+const MAX_HEADING_CHARS: usize = 400;
+
 /// Which of the six sections a line heads, by its label (tolerant: "五、存在问题及改进情况",
 /// "五.存在的主要问题及整改措施", "## 一、总体情况"). The numbering written may differ from the
 /// label's place (a report that skips a section); the label decides.
 pub fn heading(line: &str) -> Option<u8> {
+    // A line of hundreds of characters heads nothing; not normalised whole for every look.
+    if line.chars().nth(MAX_HEADING_CHARS).is_some() {
+        return None;
+    }
     let n = norm(line);
     let n = n.trim_end_matches(['。', '.', ':']);
     let count = n.chars().count();
@@ -64,6 +72,9 @@ pub fn heading(line: &str) -> Option<u8> {
 
 /// "（一）总体情况", "(五)存在的主要问题及改进情况": a section title under bracketed numbering.
 fn bracketed_heading(line: &str) -> Option<u8> {
+    if line.chars().nth(MAX_HEADING_CHARS).is_some() {
+        return None;
+    }
     let n = norm(line);
     let n = n.trim_end_matches(['。', '.', ':']);
     let mut cs = n.chars();
@@ -177,7 +188,8 @@ const ENDS: &[char] = &['。', '；', '！', '？', ';', '!', '?'];
 
 /// A line that starts a new item ("（二）", "一是", "1、", "一、"), never the tail of a wrapped line.
 fn starts_item(line: &str) -> bool {
-    let n = norm(line);
+    // Its first two characters decide: the head of a long line is enough.
+    let n = norm(&line.chars().take(64).collect::<String>());
     let mut cs = n.chars();
     let (a, b) = (cs.next(), cs.next());
     match (a, b) {

@@ -174,6 +174,14 @@ fn pages_of_rules_and_fonts_of_cmaps_run_out_of_budget() {
 }
 
 #[test]
+fn fonts_sharing_widths_and_page_trees_of_many_pages_are_charged() {
+    // 1,000 fonts each copying one /W array of 65,536 widths; 400,000 pages (409 MB before).
+    assert_eq!(run_bytes("pdf-shared-widths", &hostile::pdf_shared_widths(100)), Some("too_complex"));
+    assert_eq!(run("pdf-many-pages"), Some("too_complex"));
+    run("max-pdf-pages");
+}
+
+#[test]
 fn text_cells_are_charged_before_they_are_made() {
     assert_eq!(run("text-tab-row"), Some("too_complex"));
     run("text-long-row-label");

@@ -401,6 +401,8 @@ fn cid_widths(w: &Array<'_>) -> Vec<(u32, u32, f32)> {
         }
     }
     out.sort_by_key(|r| r.0);
+    // Kept with the font: a /W array shared by a thousand fonts is a thousand copies.
+    budget::charge(Resource::Objects, out.len());
     out
 }
 

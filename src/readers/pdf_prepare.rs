@@ -177,7 +177,7 @@ fn members(data: &[u8], n: usize, first: usize, at: usize, objs: &mut Vec<Obj>) 
         let start = ws(data, start.min(data.len()));
         let mut keys = Keys::default();
         match value(data, start, 0, Some(&mut keys)) {
-            Ok(end) if num > 0 && num <= MAX_OBJ_NUM => {
+            Ok(end) if num > 0 && num <= MAX_OBJ_NUM && budget::charge(Resource::Objects, keys.pages_cost()) => {
                 let (kind, has_pages) = (keys.kind(data), keys.pages.is_some());
                 objs.push(Obj { num, gen: 0, at, body: Body::Member(data[start..end].to_vec()), kind, has_pages });
             }
@@ -381,6 +381,9 @@ impl<'a> Scan<'a> {
         let k = ws(b, end);
         let end = if b[k..].starts_with(b"endobj") { k + 6 } else { end };
         let kind = keys.kind(b);
+        if !budget::charge(Resource::Objects, keys.pages_cost()) {
+            return Err(end);
+        }
         if kind == Kind::XRef {
             // A cross-reference stream's dictionary is the trailer of its section.
             self.trailers.push(keys.trailer());
@@ -431,15 +434,29 @@ struct Keys {
     pages: Option<(u32, u16)>,
     encrypt: Option<Range<usize>>,
     id: Option<Range<usize>>,
+    /// Entries of its /Kids array, and whether it has /Contents: what hayro-syntax may make a
+    /// page of (its list of pages, built when the file is opened, costs about 1 KB a page).
+    kids: usize,
+    contents: bool,
 }
 
+/// A page, as objects of the budget: 400,000 pages took hayro-syntax 409 MB.
+const PAGE_COST: usize = 20;
+
 impl Keys {
+    /// What the object costs beyond itself, in objects of the budget.
+    fn pages_cost(&self) -> usize {
+        PAGE_COST * (self.kids + usize::from(self.contents))
+    }
+
     fn note(&mut self, b: &[u8], key: Range<usize>, v: Range<usize>) {
         match &b[key] {
             b"/Type" => self.type_ = Some(v),
             b"/Length" => self.length = uint(b, v.start).filter(|(_, e)| *e == v.end).map(|(n, _)| n),
             b"/Root" => self.root = reference(b, v),
             b"/Pages" => self.pages = reference(b, v),
+            b"/Kids" => self.kids = elements(b, v),
+            b"/Contents" => self.contents = true,
             b"/Encrypt" => self.encrypt = Some(v),
             b"/ID" => self.id = Some(v),
             _ => {}
@@ -457,6 +474,24 @@ impl Keys {
 
     fn trailer(&self) -> Trailer {
         Trailer { root: self.root, encrypt: self.encrypt.clone(), id: self.id.clone() }
+    }
+}
+
+/// The elements of an array (already checked by `value`), counted.
+fn elements(b: &[u8], v: Range<usize>) -> usize {
+    if b.get(v.start) != Some(&b'[') {
+        return 0;
+    }
+    let (mut j, mut n) = (v.start + 1, 0);
+    loop {
+        j = ws(b, j);
+        if j >= v.end || b[j] == b']' {
+            return n;
+        }
+        match value(b, j, 1, None) {
+            Ok(end) => (j, n) = (end, n + 1),
+            Err(_) => return n,
+        }
     }
 }
 

@@ -31,6 +31,8 @@ pub fn cases() -> Vec<Case> {
         Case { name: "pdf-damaged-strings", reader: "pdf", what: "a page, then 1 MB of `<< /A (` (strings never closed), no cross-reference table", make: || pdf_damaged_strings(1 << 20) },
         Case { name: "pdf-pages-of-rules", reader: "pdf", what: "2,000 pages sharing one content stream of 5,000 crossing rules", make: || pdf_pages_of_rules(2_000, 5_000) },
         Case { name: "pdf-cmap-entries", reader: "pdf", what: "fonts whose ToUnicode CMaps hold millions of entries", make: || pdf_cmap_entries(200, 100_000) },
+        Case { name: "pdf-shared-widths", reader: "pdf", what: "1,000 fonts sharing one /W array of 65,536 widths", make: || pdf_shared_widths(1_000) },
+        Case { name: "pdf-many-pages", reader: "pdf", what: "400,000 pages in one page tree", make: || pdf_many_pages(400_000) },
         Case { name: "text-tab-row", reader: "text", what: "one line of ten million tabs (ten million cells)", make: || text_tabs(10_000_000) },
         Case { name: "text-long-row-label", reader: "text", what: "a table row of 90,000 text cells (all label)", make: || text_long_row_label(90_000) },
         Case { name: "text-blank-row", reader: "text", what: "a table row of a label, 90,000 blank cells and a number", make: || text_blank_row(90_000) },
@@ -51,6 +53,7 @@ pub fn cases() -> Vec<Case> {
         Case { name: "max-doc", reader: "doc", what: "a 48 MB .doc of text", make: || doc(&b"\xd0\xd0\xd5\xfe 1 2 3\r".repeat(4 << 20), &[]) },
         Case { name: "max-pdf-objects", reader: "pdf", what: "48 MB of small PDF objects", make: || pdf_many_objects(48 << 20) },
         Case { name: "max-pdf-glyphs", reader: "pdf", what: "a page of 400,000 glyphs on 20,000 lines", make: || pdf_glyphs(400_000) },
+        Case { name: "max-pdf-pages", reader: "pdf", what: "45,000 pages in one page tree", make: || pdf_many_pages(45_000) },
         // Each resource taken close to its limit at once, in a file near the size limit.
         Case { name: "max-pdf-all", reader: "pdf", what: "41 MB: 480,000 objects and a content stream of 45 MB with 390,000 glyphs", make: || pdf_all(480_000, 2300) },
         Case { name: "max-docx-all", reader: "docx", what: "a document.xml of 26 MB: 95,000 cells, 860,000 elements, 15 MB of text", make: || docx_all(19_000) },
@@ -496,4 +499,33 @@ pub fn text_narrative(size: usize, sentences: bool) -> Vec<u8> {
     }
     s.push_str(&seed[at..]);
     s.into_bytes()
+}
+
+/// `fonts` Type0 fonts, all with the same /W array (an object) of 65,536 widths.
+pub fn pdf_shared_widths(fonts: usize) -> Vec<u8> {
+    let widths: String = (0..65_536).map(|i| format!("{} ", 500 + i % 500)).collect();
+    // Objects: 1 catalog, 2 pages, 3 page, 4 content, 5 the widths, then the fonts.
+    let names: String = (0..fonts).map(|i| format!("/F{i} {} 0 R ", 6 + i)).collect();
+    let content: String = (0..fonts).map(|i| format!("BT /F{i} 12 Tf 72 700 Td <0041> Tj ET\n")).collect();
+    let mut objs = vec![
+        o("<< /Type /Catalog /Pages 2 0 R >>"),
+        o("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
+        o(&format!("<< /Type /Page /Parent 2 0 R /Resources << /Font << {names} >> >> /Contents 4 0 R >>")),
+        stream("", content.as_bytes()),
+        o(&format!("[0 [{widths}]]")),
+    ];
+    for _ in 0..fonts {
+        objs.push(o("<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [<< /Subtype /CIDFontType2 /W 5 0 R >>] >>"));
+    }
+    pdf(&objs)
+}
+
+/// A page tree of `pages` pages, each its own object.
+pub fn pdf_many_pages(pages: usize) -> Vec<u8> {
+    let kids: String = (0..pages).map(|i| format!("{} 0 R ", 3 + i)).collect();
+    let mut objs = vec![o("<< /Type /Catalog /Pages 2 0 R >>"), o(&format!("<< /Type /Pages /Kids [{kids}] /Count {pages} >>"))];
+    for _ in 0..pages {
+        objs.push(o("<< /Type /Page /Parent 2 0 R >>"));
+    }
+    pdf(&objs)
 }

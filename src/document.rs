@@ -4,6 +4,8 @@
 //! tab-separated lines) into this shape; recognising the report's tables from it is shared code
 //! (`crate::recognise`), so a new input format is only a new reader.
 
+use crate::budget::{self, Resource};
+
 /// What the file was read as; serialised into the report's `input` field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -30,6 +32,9 @@ impl InputKind {
         }
     }
 }
+
+/// Columns of a resolved grid at most: Word allows 63, the report's tables have 9.
+pub const MAX_COLS: usize = 1000;
 
 /// A document as a reader yields it.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,52 +92,63 @@ impl Cell {
 }
 
 impl Grid {
-    /// A grid from rows of plain cells without spans (text, `\x07`-delimited rows).
+    /// A grid from rows of plain cells without spans (text, `\x07`-delimited rows). Its slots are
+    /// charged to the budget (`crate::budget`; readers charge the cells as they make them), and
+    /// rows past it are not kept.
     pub fn from_rows<I, R, S>(rows: I) -> Grid
     where
         I: IntoIterator<Item = R>,
         R: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        Grid {
-            rows: rows
-                .into_iter()
-                .map(|r| r.into_iter().enumerate().map(|(i, t)| Cell::new(t, i)).collect())
-                .collect(),
+        let mut out = Vec::new();
+        for r in rows {
+            let row: Vec<Cell> = r.into_iter().enumerate().map(|(i, t)| Cell::new(t, i)).collect();
+            if !budget::charge(Resource::Area, row.len()) {
+                break;
+            }
+            out.push(row);
         }
+        Grid { rows: out }
     }
 
     /// Builds a grid from rows of `(text, row_span, col_span)` as they appear in markup, placing each
     /// cell in the first slot its row leaves free (the HTML table model). Spans are clamped to sane
-    /// bounds so a hostile `rowspan="65534"` cannot blow up memory.
+    /// bounds and the grid to `MAX_COLS` columns (cells beyond are dropped), so a hostile
+    /// `rowspan="65534"` or a row of a thousand `colspan="1000"` cannot blow up memory; each row
+    /// is charged to the budget for the slots it walks.
     pub fn place(rows: Vec<Vec<(String, usize, usize)>>) -> Grid {
         const MAX_SPAN: usize = 1000;
         let n = rows.len();
-        // occupied[r] = columns taken in row r by cells starting in earlier rows
-        let mut occupied: Vec<Vec<bool>> = vec![Vec::new(); n];
+        // busy[c] = the first row below the cells placed so far that span column c: one number per
+        // column instead of a flag per slot, so a rowspan costs nothing per row it covers.
+        let mut busy: Vec<usize> = Vec::new();
         let mut out = Vec::with_capacity(n);
         for (r, row) in rows.into_iter().enumerate() {
             let mut placed = Vec::with_capacity(row.len());
             let mut c = 0usize;
             for (text, rs, cs) in row {
-                let rs = rs.clamp(1, MAX_SPAN);
-                let cs = cs.clamp(1, MAX_SPAN);
-                while occupied[r].get(c).copied().unwrap_or(false) {
+                while busy.get(c).is_some_and(|&until| until > r) {
                     c += 1;
                 }
-                for rr in r..(r + rs).min(n) {
-                    let occ = &mut occupied[rr];
-                    if occ.len() < c + cs {
-                        occ.resize(c + cs, false);
-                    }
-                    for slot in &mut occ[c..c + cs] {
-                        *slot = true;
-                    }
+                if c >= MAX_COLS {
+                    break;
                 }
-                placed.push(Cell { text, col: c, row_span: rs.min(n - r), col_span: cs, doubt: None });
+                let rs = rs.clamp(1, MAX_SPAN).min(n - r);
+                let cs = cs.clamp(1, MAX_SPAN).min(MAX_COLS - c);
+                if busy.len() < c + cs {
+                    busy.resize(c + cs, 0);
+                }
+                for until in &mut busy[c..c + cs] {
+                    *until = (*until).max(r + rs);
+                }
+                placed.push(Cell { text, col: c, row_span: rs, col_span: cs, doubt: None });
                 c += cs;
             }
             out.push(placed);
+            if !budget::charge(Resource::Area, c.max(1)) {
+                break;
+            }
         }
         Grid { rows: out }
     }
@@ -187,5 +203,31 @@ mod tests {
         let g = Grid::place(vec![vec![t("A", 65534, 3)], vec![t("B", 1, 1)]]);
         assert_eq!(g.rows[0][0].row_span, 2);
         assert_eq!(g.rows[1][0].col, 3);
+        // A row of wide cells stops at MAX_COLS; the rows under them start after them.
+        let wide: Vec<_> = (0..50).map(|_| t("W", 1000, 1000)).collect();
+        let g = Grid::place(vec![wide, vec![t("C", 1, 1)], vec![t("D", 1, 1)]]);
+        assert_eq!(g.width(), MAX_COLS);
+        assert_eq!(g.rows[0].len(), 1, "the first cell takes every column");
+        assert!(g.rows[1].is_empty() && g.rows[2].is_empty(), "no column is free below it");
+    }
+
+    #[test]
+    fn place_overlapping_spans_keep_the_longest() {
+        // A (rows 0-2, col 0); B (row 1, cols 1-2) ; row 2's cell goes after A, to col 1.
+        let g = Grid::place(vec![vec![t("A", 3, 1), t("X", 1, 1)], vec![t("B", 1, 2)], vec![t("C", 1, 1)]]);
+        assert_eq!((g.rows[1][0].col, g.rows[2][0].col), (1, 1));
+    }
+
+    #[test]
+    fn grids_are_charged_to_the_budget() {
+        let rows: Vec<Vec<String>> = (0..100).map(|_| vec!["a".to_string(); 10]).collect();
+        let limits = budget::Limits { area: 500, ..budget::Limits::DEFAULT };
+        let (g, end) = budget::scope(limits, || Grid::from_rows(rows));
+        assert_eq!(end.tripped, Some(Resource::Area));
+        assert!(g.rows.len() < 100);
+        let rows: Vec<Vec<(String, usize, usize)>> = (0..100).map(|_| vec![t("a", 1, 1000)]).collect();
+        let limits = budget::Limits { area: 50_000, ..budget::Limits::DEFAULT };
+        let (_, end) = budget::scope(limits, || Grid::place(rows));
+        assert_eq!(end.tripped, Some(Resource::Area));
     }
 }

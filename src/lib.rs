@@ -8,6 +8,7 @@
 //! The core is pure Rust: bytes in, report out, no file system and no JavaScript. The command line
 //! (`src/bin`) and the WebAssembly layer (`src/wasm.rs`) are thin adapters on top.
 
+pub mod budget;
 pub mod cell;
 pub mod document;
 pub mod format;
@@ -41,7 +42,8 @@ impl<'a> Input<'a> {
     }
 }
 
-/// Reads one file into the report model, or says why it is not a report.
+/// Reads one file into the report model, or says why it is not a report. The reading is charged
+/// to the budget in force (`budget::scope`), or to a default one.
 pub fn read_model(bytes: &[u8], decode: LegacyDecoder) -> Result<Model, ReadError> {
     let doc = readers::read(bytes, decode)?;
     let kind = doc.kind;
@@ -76,7 +78,14 @@ pub fn check(inputs: &[Input], opts: &Options, decode: LegacyDecoder) -> Output 
     let mut models: Vec<Option<Model>> = Vec::with_capacity(inputs.len());
     let mut reports = Vec::with_capacity(inputs.len());
     for input in inputs {
-        match read_model(input.bytes, decode) {
+        // Refused before a byte is read: the budgets bound the memory for inputs up to this size.
+        if input.bytes.len() > opts.max_size {
+            reports.push(Report::failed(input.name, None, budget::too_large(input.bytes.len(), opts.max_size)));
+            models.push(None);
+            continue;
+        }
+        let (read, _) = budget::scope(budget::Limits::DEFAULT, || read_model(input.bytes, decode));
+        match read {
             Ok(mut m) => {
                 for (addr, raw) in &input.edits {
                     m.set_raw(addr, raw);

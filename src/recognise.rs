@@ -264,17 +264,20 @@ fn header_as_label(mut e: Entry) -> Entry {
 /// Trims blank cells that come from merged-cell remnants until the count fits: leading blanks
 /// first (a label's merged second column), then trailing ones (a row's empty last field).
 fn fit(values: &[String], expected: usize) -> Vec<String> {
-    let mut v: Vec<String> = values.to_vec();
-    while v.len() > expected {
-        if cell::parse(&v[0]).state == CellState::Blank {
-            v.remove(0);
-        } else if cell::parse(&v[v.len() - 1]).state == CellState::Blank {
-            v.pop();
+    // The ends move inwards; the kept slice is copied once (removing from the front one by one
+    // made a row of many blanks quadratic).
+    let blank = |v: &String| cell::parse(v).state == CellState::Blank;
+    let (mut lo, mut hi) = (0, values.len());
+    while hi - lo > expected {
+        if blank(&values[lo]) {
+            lo += 1;
+        } else if blank(&values[hi - 1]) {
+            hi -= 1;
         } else {
             break;
         }
     }
-    v
+    values[lo..hi].to_vec()
 }
 
 /// A t3 row with one value too many where joining two adjacent one-digit cells ("2", "0" → "20")
@@ -346,7 +349,10 @@ fn resolve(table: &'static Table, version: Version, e: &Entry) -> (Option<usize>
     let index = |label: &str| match_row(table, version, &norm(label)).and_then(|r| table.rows.iter().position(|x| x.key == r.key));
     let whole = index(&e.label);
     let k = e.label_cells.len();
-    for j in (1..=k).rev() {
+    // Label cells are never blank, so `fit` keeps every one given back: more than a row's
+    // values can never fit (trying them all made a row of many label cells quadratic).
+    let most = table.rows.iter().map(|r| r.columns.len()).max().unwrap_or(0);
+    for j in (1..=k).rev().take(most + 1) {
         let label = e.label_cells[..j].concat();
         let Some(ri) = index(&label) else { continue };
         let mut values = e.label_cells[j..].to_vec();
@@ -679,15 +685,15 @@ fn find_title(doc: &Document, lines: &[Line]) -> Option<String> {
     let paras: Vec<&str> = lines.iter().filter(|l| !l.in_table).map(|l| l.cells[0].as_str()).take(20).collect();
     let clean = |s: &str| -> String {
         let s = s.trim_matches(|c: char| cell::is_space(c) || c == '#' || c == '*');
-        // "2025 年" → "2025年": spaces a PDF puts around Latin digits
+        // "2025 年" → "2025年": spaces a PDF puts around Latin digits. A run of spaces is one step
+        // (looking ahead from every space made a line of spaces quadratic).
         let mut out = String::new();
-        let chars: Vec<char> = s.chars().collect();
-        for (i, &c) in chars.iter().enumerate() {
+        let mut chars = s.chars().peekable();
+        while let Some(c) = chars.next() {
             if cell::is_space(c) {
-                let prev = out.chars().last();
-                let next = chars[i + 1..].iter().find(|c| !cell::is_space(**c));
-                let latin = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-                if latin(prev.as_ref()) && latin(next) {
+                while chars.next_if(|c| cell::is_space(*c)).is_some() {}
+                let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+                if latin(out.chars().next_back()) && latin(chars.peek().copied()) {
                     out.push(' ');
                 }
                 continue;

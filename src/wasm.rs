@@ -39,25 +39,37 @@ fn decode_legacy(label: &str, bytes: &[u8]) -> Option<String> {
 #[serde(rename_all = "camelCase", default)]
 struct JsOptions {
     blanks_as_zero: bool,
+    /// Bytes; files over it are refused unread (the page refuses them before reading too).
+    max_size: Option<f64>,
 }
 
 struct File {
     name: String,
     bytes: Vec<u8>,
     edits: Vec<(String, String)>,
+    /// The length of bytes over the size limit, left in JS rather than copied.
+    too_large: Option<usize>,
 }
 
 /// One `{name, bytes, edits?}`. Bytes are copied out of the Uint8Array in one call (serde would
-/// walk them one element at a time).
-fn file_of(i: u32, value: &JsValue) -> Result<File, JsError> {
+/// walk them one element at a time), unless there are more than `max_size` of them.
+fn file_of(i: u32, value: &JsValue, max_size: usize) -> Result<File, JsError> {
     if !value.is_object() {
         return Err(bad(format!("files[{i}] 必须是 {{name, bytes}} 对象")));
     }
     let get = |key: &str| Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
     let name = get("name").as_string().ok_or_else(|| bad(format!("files[{i}].name 必须是字符串")))?;
     let raw = get("bytes");
-    let bytes = if raw.is_instance_of::<Uint8Array>() || raw.is_instance_of::<ArrayBuffer>() {
-        Uint8Array::new(&raw).to_vec()
+    let (bytes, too_large) = if raw.is_instance_of::<Uint8Array>() || raw.is_instance_of::<ArrayBuffer>() {
+        let array = Uint8Array::new(&raw);
+        // A file too large to read is given by its size alone (nianbao-check.js never reads it).
+        let size = get("size").as_f64().filter(|n| n.is_finite() && *n >= 0.0).map(|n| n as usize);
+        let len = (array.length() as usize).max(size.unwrap_or(0));
+        if len > max_size {
+            (Vec::new(), Some(len))
+        } else {
+            (array.to_vec(), None)
+        }
     } else {
         return Err(bad(format!("files[{i}].bytes 必须是 Uint8Array 或 ArrayBuffer")));
     };
@@ -69,26 +81,39 @@ fn file_of(i: u32, value: &JsValue) -> Result<File, JsError> {
             .map_err(|e| bad(format!("files[{i}].edits 必须是 {{单元格地址: 文本}} 对象：{e}")))?;
         map.into_iter().collect()
     };
-    Ok(File { name, bytes, edits })
+    Ok(File { name, bytes, edits, too_large })
 }
 
 /// Checks files together (cross-year rules pair reports of one agency).
-/// `files`: `[{name, bytes: Uint8Array, edits?: {address: rawText}}]`; `options`: `{blanksAsZero?}`.
+/// `files`: `[{name, bytes: Uint8Array, edits?: {address: rawText}}]`; `options`: `{blanksAsZero?, maxSize?}`.
 #[wasm_bindgen]
 pub fn check(files: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     if !Array::is_array(&files) {
         return Err(bad("files 必须是数组"));
     }
-    let files: Vec<File> =
-        Array::from(&files).iter().enumerate().map(|(i, f)| file_of(i as u32, &f)).collect::<Result<_, _>>()?;
     let opts: JsOptions = if options.is_undefined() || options.is_null() {
         JsOptions::default()
     } else {
         serde_wasm_bindgen::from_value(options).map_err(|e| bad(format!("options 无效：{e}")))?
     };
+    let max_size = match opts.max_size {
+        Some(n) if n.is_finite() && n > 0.0 => n as usize,
+        Some(_) => return Err(bad("options.maxSize 必须是正数（字节）")),
+        None => crate::budget::DEFAULT_MAX_SIZE,
+    };
+    let files: Vec<File> = Array::from(&files)
+        .iter()
+        .enumerate()
+        .map(|(i, f)| file_of(i as u32, &f, max_size))
+        .collect::<Result<_, _>>()?;
     let inputs: Vec<Input> =
         files.iter().map(|f| Input { name: &f.name, bytes: &f.bytes, edits: f.edits.clone() }).collect();
-    let out = crate::check(&inputs, &Options { blanks_as_zero: opts.blanks_as_zero }, decode_legacy);
+    let mut out = crate::check(&inputs, &Options { blanks_as_zero: opts.blanks_as_zero, max_size }, decode_legacy);
+    for (report, f) in out.reports.iter_mut().zip(&files) {
+        if let Some(len) = f.too_large {
+            *report = crate::Report::failed(&f.name, None, crate::budget::too_large(len, max_size));
+        }
+    }
     to_js(&out)
 }
 

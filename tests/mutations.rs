@@ -132,7 +132,7 @@ fn a_cell_made_text() {
 #[test]
 fn blanks_as_zero_is_an_option_not_the_default() {
     let text = set_field(&seed(), "一、本年新收", 0, "");
-    let opts = Options { blanks_as_zero: true };
+    let opts = Options { blanks_as_zero: true, ..Options::default() };
     let r = check_bytes("x.txt", text.as_bytes(), &opts);
     assert!(added(&r).iter().all(|f| f.rule == "C02"));
 }

@@ -1,7 +1,7 @@
 // The stand-alone page: many files at once (drop, picker, folder), a per-file summary worst first,
 // one report shown at a time, keyboard navigation from finding to finding, corrections tried in
 // the tables, exports, print, two interface languages, and offline use through a service worker.
-import { checkFiles, getLayout } from './nianbao-check.js';
+import { checkFiles, getLayout, DEFAULT_MAX_SIZE } from './nianbao-check.js';
 import { renderReport, verdictOf, KINDS, findingKind } from './render.js';
 import { t, setLang, initialLang, apply, reportLabels } from './i18n.js';
 import { findingsCSV, resultsJSON, editsCSV, editsJSON, download, stamp } from './export.js';
@@ -73,10 +73,13 @@ const unreadable = (name, e) => ({ checker_version: VERSION, rules_version: RULE
 
 const editsObject = (e) => (e.edits.size ? Object.fromEntries(e.edits) : undefined);
 
+/** Files larger than this are not read: `<body data-max-size="bytes">`, else 50 MB. */
+const maxSize = () => Number(document.body.dataset.maxSize) || DEFAULT_MAX_SIZE;
+
 /** Checks entries together (their corrections applied) and stores the reports. */
 async function checkTogether(list, signal) {
-  const { reports } = await checkFiles(list.map((e) => ({ name: e.name, bytes: e.bytes, edits: editsObject(e) })),
-    { blanksAsZero: blanks.checked, signal });
+  const { reports } = await checkFiles(list.map((e) => ({ name: e.name, bytes: e.bytes, edits: editsObject(e), size: e.size })),
+    { blanksAsZero: blanks.checked, signal, maxSize: maxSize() });
   const layouts = await Promise.all(reports.map((r) => (r.version ? getLayout(r.layout ?? r.version) : null)));
   list.forEach((e, i) => {
     e.report = reports[i];
@@ -120,6 +123,12 @@ async function checkEntries(todo) {
       progressText.textContent = `${t.reading(i + 1, n)}：${e.name}`;
       // The live region is told at most every 2 s: a screen reader need not read every file name.
       if (Date.now() - lastSaid > 2000) { say(t.reading(i + 1, n)); lastSaid = Date.now(); }
+      if (!e.bytes && e.file.size > maxSize()) {
+        // Not read: the checker refuses it by its size (too_large) with a Chinese message.
+        e.bytes = new Uint8Array(0);
+        e.size = e.file.size;
+        e.file = null;
+      }
       if (!e.bytes) {
         try {
           e.bytes = new Uint8Array(await e.file.arrayBuffer());

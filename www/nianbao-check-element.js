@@ -253,7 +253,7 @@ export class NianbaoCheckElement extends HTMLElement {
     this.#say(t.checking(taken.length), 'busy');
     results.setAttribute('aria-busy', 'true');
     try {
-      const { reports } = await checkFiles(taken, { base, signal: ac.signal, blanksAsZero: this.blanksAsZero });
+      const { reports } = await checkFiles(taken, { base, signal: ac.signal, blanksAsZero: this.blanksAsZero, maxSize: max });
       const layouts = await Promise.all(reports.map((r) => (r.version ? getLayout(r.layout ?? r.version, { base }) : null)));
       if (ac.signal.aborted) throw new DOMException('检查已取消', 'AbortError');
       // Boxes are reused: render.js drops the window listeners of a container's previous drawing.

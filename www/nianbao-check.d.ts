@@ -80,6 +80,8 @@ export interface NamedBytes {
   name: string;
   bytes: Uint8Array | ArrayBuffer;
   edits?: Record<CellAddress, string>;
+  /** The file's size, when `bytes` were left out because it is too large to read. */
+  size?: number;
 }
 
 export interface CheckOptions {
@@ -89,6 +91,8 @@ export interface CheckOptions {
   signal?: AbortSignal;
   /** Read blank cells as 0 in sums (default false: a blank is not a zero). */
   blanksAsZero?: boolean;
+  /** Files larger than this (bytes) are not read: their report has error `too_large` (default 50 MB). */
+  maxSize?: number;
 }
 
 export interface CheckFileOptions extends CheckOptions {

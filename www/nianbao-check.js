@@ -7,11 +7,15 @@
 //   const { reports } = await checkFiles(input.files, { blanksAsZero: false, signal });
 //
 // Options: `base` — the URL of the folder that holds worker.js and pkg/ (default: this module's
-// folder); `signal` — an AbortSignal; `blanksAsZero` — read blank cells as 0 in sums.
+// folder); `signal` — an AbortSignal; `blanksAsZero` — read blank cells as 0 in sums; `maxSize`
+// — files larger than this many bytes are not read (report error `too_large`; default 50 MB).
 // Typings: nianbao-check.d.ts. `version` and `rulesVersion` say which checker and rule catalogue
 // this is (every report says the same in `checker_version` and `rules_version`).
 
 export { VERSION as version, RULES_VERSION as rulesVersion } from './version.js';
+
+/** Files larger than this are not read (the checker's memory bound holds up to it). */
+export const DEFAULT_MAX_SIZE = 50 * 1024 * 1024;
 
 /** One worker per asset base; each keeps its compiled module for later checks. */
 const workers = new Map();
@@ -76,15 +80,20 @@ function call(op, args, { base, signal } = {}, transfer = []) {
   });
 }
 
-/** `File`/`Blob` (its bytes are read here) or `{name, bytes, edits?}`. */
-async function toInput(f, i) {
+/**
+ * `File`/`Blob` (its bytes are read here, unless there are more than `maxSize`: then only its
+ * size goes to the checker, which refuses it) or `{name, bytes, edits?, size?}`.
+ */
+async function toInput(f, i, maxSize) {
   if (typeof Blob !== 'undefined' && f instanceof Blob) {
+    if (f.size > maxSize) return { input: { name: f.name ?? `文件${i + 1}`, bytes: new Uint8Array(0), size: f.size }, owned: null };
     const bytes = new Uint8Array(await f.arrayBuffer());
     return { input: { name: f.name ?? `文件${i + 1}`, bytes }, owned: bytes.buffer };
   }
   if (f && typeof f === 'object' && typeof f.name === 'string' && (f.bytes instanceof Uint8Array || f.bytes instanceof ArrayBuffer)) {
     const input = { name: f.name, bytes: f.bytes };
     if (f.edits) input.edits = f.edits;
+    if (f.size) input.size = f.size;
     return { input, owned: null }; // the caller's bytes: copied, never transferred away
   }
   throw new TypeError(`第 ${i + 1} 个文件无效：应为 File，或 {name, bytes: Uint8Array}`);
@@ -108,11 +117,12 @@ export async function checkFile(fileOrBytes, options = {}) {
  */
 export async function checkFiles(files, options = {}) {
   const list = Array.from(files ?? []);
-  const prepared = await Promise.all(list.map(toInput));
+  const maxSize = Number(options.maxSize) > 0 ? Number(options.maxSize) : DEFAULT_MAX_SIZE;
+  const prepared = await Promise.all(list.map((f, i) => toInput(f, i, maxSize)));
   options.signal?.throwIfAborted?.();
   const inputs = prepared.map((p) => p.input);
   const transfer = prepared.map((p) => p.owned).filter(Boolean);
-  const opts = { blanksAsZero: Boolean(options.blanksAsZero) };
+  const opts = { blanksAsZero: Boolean(options.blanksAsZero), maxSize };
   return call('check', [inputs, opts], options, transfer);
 }
 

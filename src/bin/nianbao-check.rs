@@ -1,4 +1,4 @@
-//! The command line: `nianbao-check [--json] [--blanks-as-zero] FILE…`, `nianbao-check --version`
+//! The command line: `nianbao-check [--json] [--blanks-as-zero] [--max-size SIZE] FILE…`, `nianbao-check --version`
 //!
 //! Files given together are checked together (reports of one agency in consecutive years are
 //! compared). Exit status: 2 when a file could not be read, else 1 when a report has an
@@ -12,20 +12,36 @@
 use std::process::ExitCode;
 
 use nianbao_check::version::{CHECKER_VERSION, RULES_VERSION};
-use nianbao_check::{check, readers::native_decoder, Input, Options, Output, Severity, Status, Verdict};
+use nianbao_check::{budget, check, readers::native_decoder, Input, Options, Output, Report, Severity, Status, Verdict};
 
-const USAGE: &str = "用法：nianbao-check [--json] [--blanks-as-zero] 文件…\n\
+const USAGE: &str = "用法：nianbao-check [--json] [--blanks-as-zero] [--max-size 大小] 文件…\n\
   检查政府信息公开工作年度报告（.html .mht .doc .docx .pdf .txt .md）各表的勾稽关系。\n\
   --json            输出 JSON（格式见 report-json.md）\n\
   --blanks-as-zero  把空白单元格当作 0 参与核对（默认不这样做：空白不等于 0）\n\
+  --max-size 大小   超过此大小的文件不予读取（默认 50M；可写 20M、500K、1G 或字节数）\n\
   -V, --version     显示版本（检查程序和规则）\n\
 退出状态：0 全部通过；1 至少一份报告有错误；2 有文件无法读取；3 没有错误，但有报告未能完整读取。";
+
+/// `50M`, `500K`, `1G`, `20MB`, or bytes.
+fn parse_size(s: &str) -> Option<usize> {
+    let t = s.trim().to_ascii_uppercase();
+    let t = t.strip_suffix('B').unwrap_or(&t);
+    let (digits, shift) = match t.chars().last()? {
+        'K' => (&t[..t.len() - 1], 10),
+        'M' => (&t[..t.len() - 1], 20),
+        'G' => (&t[..t.len() - 1], 30),
+        _ => (t, 0),
+    };
+    let n: usize = digits.trim().parse().ok()?;
+    n.checked_mul(1 << shift).filter(|&n| n > 0)
+}
 
 fn main() -> ExitCode {
     let mut json = false;
     let mut opts = Options::default();
     let mut files = Vec::new();
-    for a in std::env::args().skip(1) {
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
         match a.as_str() {
             "--json" => json = true,
             "--blanks-as-zero" => opts.blanks_as_zero = true,
@@ -34,6 +50,20 @@ fn main() -> ExitCode {
                 println!("nianbao-check {CHECKER_VERSION}\n规则版本 {RULES_VERSION}");
                 return ExitCode::SUCCESS;
             }
+            "--max-size" => match args.next().as_deref().and_then(parse_size) {
+                Some(n) => opts.max_size = n,
+                None => {
+                    eprintln!("--max-size 后应是大小，如 50M、500K 或字节数\n{USAGE}");
+                    return ExitCode::from(2);
+                }
+            },
+            s if s.starts_with("--max-size=") => match parse_size(&s["--max-size=".len()..]) {
+                Some(n) => opts.max_size = n,
+                None => {
+                    eprintln!("--max-size 后应是大小，如 50M、500K 或字节数\n{USAGE}");
+                    return ExitCode::from(2);
+                }
+            },
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
@@ -50,18 +80,29 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     let mut unreadable = Vec::new();
-    let contents: Vec<(String, Vec<u8>)> = files
+    // A file over the limit is not read at all: its size is enough to refuse it.
+    let contents: Vec<(String, Vec<u8>, Option<usize>)> = files
         .iter()
-        .filter_map(|f| match std::fs::read(f) {
-            Ok(b) => Some((f.clone(), b)),
-            Err(e) => {
-                unreadable.push(format!("{f}：无法打开文件（{e}）"));
-                None
+        .filter_map(|f| {
+            if let Some(n) = std::fs::metadata(f).ok().map(|m| m.len() as usize).filter(|&n| n > opts.max_size) {
+                return Some((f.clone(), Vec::new(), Some(n)));
+            }
+            match std::fs::read(f) {
+                Ok(b) => Some((f.clone(), b, None)),
+                Err(e) => {
+                    unreadable.push(format!("{f}：无法打开文件（{e}）"));
+                    None
+                }
             }
         })
         .collect();
-    let inputs: Vec<Input> = contents.iter().map(|(n, b)| Input::new(n, b)).collect();
-    let out = check(&inputs, &opts, native_decoder);
+    let inputs: Vec<Input> = contents.iter().map(|(n, b, _)| Input::new(n, b)).collect();
+    let mut out = check(&inputs, &opts, native_decoder);
+    for (report, (name, _, big)) in out.reports.iter_mut().zip(&contents) {
+        if let Some(n) = big {
+            *report = Report::failed(name, None, budget::too_large(*n, opts.max_size));
+        }
+    }
     if json {
         println!("{}", serde_json::to_string_pretty(&out).expect("the report serialises"));
     } else {
@@ -162,5 +203,22 @@ fn cells_line(s: &mut String, cells: &[String]) {
         let shown: Vec<&str> = cells.iter().take(8).map(|c| c.as_str()).collect();
         let more = if cells.len() > 8 { format!(" 等 {} 个", cells.len()) } else { String::new() };
         s.push_str(&format!("      单元格：{}{more}\n", shown.join(" ")));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("50M"), Some(50 << 20));
+        assert_eq!(parse_size("20mb"), Some(20 << 20));
+        assert_eq!(parse_size("500K"), Some(500 << 10));
+        assert_eq!(parse_size("1G"), Some(1 << 30));
+        assert_eq!(parse_size("12345"), Some(12345));
+        for bad in ["", "M", "0", "-5M", "5X", "1.5M"] {
+            assert_eq!(parse_size(bad), None, "{bad}");
+        }
     }
 }

@@ -37,6 +37,10 @@ fn le32(b: &[u8], at: usize) -> Option<u32> {
 
 /// Reads a compound file that should hold a Word document.
 pub fn read(bytes: &[u8]) -> Result<Document, ReadError> {
+    crate::budget::within(|| read_compound(bytes))
+}
+
+fn read_compound(bytes: &[u8]) -> Result<Document, ReadError> {
     let mut cf = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|_| damaged())?;
     if !cf.is_stream("/WordDocument") {
         return Err(not_word(&cf));
@@ -74,10 +78,11 @@ fn encrypted() -> ReadError {
 /// A whole stream, never more than the file itself could hold.
 fn stream(cf: &mut cfb::CompoundFile<Cursor<&[u8]>>, path: &str, file_len: usize) -> Result<Vec<u8>, ReadError> {
     let s = cf.open_stream(path).map_err(|_| damaged())?;
-    if s.len() > file_len as u64 {
+    // Streams may share sectors in a hostile file: what they hold together is charged.
+    if s.len() > file_len as u64 || !crate::budget::charge(crate::budget::Resource::Decoded, s.len() as usize) {
         return Err(damaged());
     }
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(s.len() as usize);
     s.take(file_len as u64).read_to_end(&mut out).map_err(|_| damaged())?;
     Ok(out)
 }
@@ -166,6 +171,9 @@ fn pieces(table: &[u8], (fc, lcb): (usize, usize)) -> Option<Vec<Piece>> {
         return None;
     }
     let n = (plc.len() - 4) / 12;
+    if !crate::budget::charge(crate::budget::Resource::Objects, n) {
+        return None;
+    }
     let mut out = Vec::with_capacity(n);
     for k in 0..n {
         let cp = le32(plc, k * 4)? as usize;
@@ -221,15 +229,31 @@ fn text(word: &[u8], pieces: &[Piece], ccp_text: usize) -> (Vec<char>, Vec<(usiz
     let mut marks = Vec::new();
     let mut sorted: Vec<Piece> = pieces.to_vec();
     sorted.sort_by_key(|p| p.cp);
+    // CPs already read: a CP belongs to one piece, so a piece overlapping the ones before it is
+    // read from where they end (a file whose pieces all claim CP 0..N would repeat its text once
+    // per piece: gigabytes from a few kilobytes).
+    let mut covered = 0usize;
     for p in sorted {
         if p.cp >= ccp_text {
             break;
         }
+        let start = p.cp.max(covered);
         let end = p.cp_end.min(ccp_text);
+        if start >= end {
+            continue;
+        }
+        covered = end;
         let width = if p.compressed { 1 } else { 2 };
-        // A piece can claim no more characters than its bytes hold.
-        let avail = word.len().saturating_sub(p.fc) / width;
-        let n = (end - p.cp).min(avail);
+        let fc = p.fc.saturating_add((start - p.cp).saturating_mul(width));
+        // A piece can claim no more characters than its bytes hold, and the text no more than
+        // the stream's bytes (pieces that share bytes are no real file's).
+        let avail = word.len().saturating_sub(fc) / width;
+        let n = (end - start).min(avail).min(word.len().saturating_sub(chars.len()));
+        // Held as `char`s until the paragraphs are cut: four bytes each.
+        if !crate::budget::charge(crate::budget::Resource::Text, n.saturating_mul(4)) {
+            break;
+        }
+        let p = Piece { cp: start, cp_end: end, fc, compressed: p.compressed };
         let bytes = &word[p.fc.min(word.len())..];
         let mut k = 0;
         while k < n {
@@ -251,6 +275,10 @@ fn text(word: &[u8], pieces: &[Piece], ccp_text: usize) -> (Vec<char>, Vec<(usiz
                 char::from_u32(u as u32).unwrap_or('\u{fffd}')
             };
             if matches!(c, '\r' | '\x07' | '\x0c') {
+                // Each paragraph costs a mark, a string and its properties' lookups.
+                if !crate::budget::charge(crate::budget::Resource::Objects, 1) {
+                    return (chars, marks);
+                }
                 marks.push((chars.len(), fc));
             }
             chars.push(c);
@@ -305,7 +333,7 @@ fn papx_runs(word: &[u8], table: &[u8], (fc, lcb): (usize, usize), data: &[u8]) 
 fn fkp(page: &[u8], data: &[u8], out: &mut Vec<PapRun>) {
     let crun = page[511] as usize;
     // (crun+1)*4 bytes of FCs and crun*13 bytes of BxPap must fit before the count byte.
-    if crun == 0 || (crun + 1) * 4 + crun * 13 > 511 {
+    if crun == 0 || (crun + 1) * 4 + crun * 13 > 511 || !crate::budget::charge(crate::budget::Resource::Objects, crun) {
         return;
     }
     for i in 0..crun {
@@ -386,22 +414,39 @@ fn pap_at(runs: &[PapRun], fc: usize) -> Option<Pap> {
     (fc < r.fc_end).then_some(r.pap)
 }
 
+/// Open fields, innermost last (`true` once in its result), and how many are still in their
+/// code: a count kept as fields open and close, not a scan of the stack per character (a file
+/// of unclosed fields made that quadratic).
+#[derive(Default)]
+struct Fields {
+    stack: Vec<bool>,
+    in_code: usize,
+}
+
 /// Field codes (`\x13 code \x14 result \x15`, possibly nested) give way to their results; other
 /// control characters go; `\x0b` is a line break.
-fn clean(chars: &[char], fields: &mut Vec<bool>) -> String {
+fn clean(chars: &[char], fields: &mut Fields) -> String {
     let mut s = String::new();
     for &c in chars {
         match c {
-            '\x13' => fields.push(false),
+            '\x13' => {
+                fields.stack.push(false);
+                fields.in_code += 1;
+            }
             '\x14' => {
-                if let Some(f) = fields.last_mut() {
+                if let Some(f) = fields.stack.last_mut() {
+                    if !*f {
+                        fields.in_code -= 1;
+                    }
                     *f = true;
                 }
             }
             '\x15' => {
-                fields.pop();
+                if fields.stack.pop() == Some(false) {
+                    fields.in_code -= 1;
+                }
             }
-            _ if fields.iter().any(|in_result| !in_result) => {}
+            _ if fields.in_code > 0 => {}
             '\x0b' | '\x0e' => s.push('\n'),
             '\t' => s.push('\t'),
             '\x1e' => s.push('-'),
@@ -422,6 +467,7 @@ struct TableB {
 
 impl TableB {
     fn end_cell(&mut self, last_para: String) {
+        crate::budget::charge(crate::budget::Resource::Cells, 1);
         self.cell.push(last_para);
         self.row.push(std::mem::take(&mut self.cell).join("\n"));
     }
@@ -439,7 +485,7 @@ impl TableB {
 
 /// Paragraphs (text up to each mark) into blocks, tables by their marks' properties.
 fn blocks(chars: &[char], marks: &[(usize, usize)], runs: &[PapRun]) -> Vec<Block> {
-    let mut fields = Vec::new();
+    let mut fields = Fields::default();
     let mut start = 0;
     let paras: Vec<String> = marks
         .iter()
@@ -620,10 +666,26 @@ mod tests {
 
     #[test]
     fn fields_keep_their_results() {
-        let mut f = Vec::new();
+        let mut f = Fields::default();
         let s: Vec<char> = "第\x13 PAGE \x143\x15页\x13 TOC \x15\x0b尾\x01".chars().collect();
         assert_eq!(clean(&s, &mut f), "第3页\n尾");
-        assert!(f.is_empty());
+        assert!(f.stack.is_empty() && f.in_code == 0);
+        // Nested: the outer field's code hides the inner field and its result.
+        let s: Vec<char> = "a\x13 IF \x13 PAGE \x142\x15 \x14b\x15c".chars().collect();
+        assert_eq!(clean(&s, &mut f), "abc");
+        assert_eq!(f.in_code, 0);
+    }
+
+    #[test]
+    fn overlapping_pieces_are_read_once() {
+        let word = b"abcdefgh".to_vec();
+        let p = |cp, cp_end, fc| Piece { cp, cp_end, fc, compressed: true };
+        // Three pieces claiming CP 0..8, then one 4..12 whose new CPs would repeat bytes already
+        // read: the text is never longer than the stream.
+        let (c, _) = text(&word, &[p(0, 8, 0), p(0, 8, 0), p(0, 8, 0), p(4, 12, 0)], 12);
+        assert_eq!(c.iter().collect::<String>(), "abcdefgh");
+        let (c, _) = text(&word, &[p(0, 4, 0), p(2, 6, 4)], 6);
+        assert_eq!(c.iter().collect::<String>(), "abcdgh", "the second piece starts where the first ends, two bytes in");
     }
 
     #[test]

@@ -16,7 +16,8 @@ use crate::document::{Block, Cell, Document, Grid, InputKind};
 use crate::report::ReadError;
 
 /// Zip-bomb bounds. A real report's document.xml is well under 5 MB; these leave room for a
-/// report with every table a hundred times over, and stop a file that inflates without end.
+/// report with every table a hundred times over, and stop a file that inflates without end
+/// (what is inflated is charged to the check's budget too, `crate::budget`).
 #[derive(Debug, Clone, Copy)]
 struct Limits {
     entries: usize,
@@ -25,7 +26,7 @@ struct Limits {
     total: u64,
 }
 
-const LIMITS: Limits = Limits { entries: 4000, part: 64 << 20, total: 256 << 20 };
+const LIMITS: Limits = Limits { entries: 4000, part: 32 << 20, total: 64 << 20 };
 /// The package relationships and the core properties are a few hundred bytes.
 const SMALL_PART: u64 = 1 << 20;
 /// Spans beyond this are markup errors (Word allows 63 columns).
@@ -44,7 +45,7 @@ fn too_large() -> ReadError {
 
 /// Reads a zip that should hold a WordprocessingML document.
 pub fn read(bytes: &[u8]) -> Result<Document, ReadError> {
-    read_limited(bytes, LIMITS)
+    crate::budget::within(|| read_limited(bytes, LIMITS))
 }
 
 fn read_limited(bytes: &[u8], limits: Limits) -> Result<Document, ReadError> {
@@ -58,7 +59,7 @@ fn read_limited(bytes: &[u8], limits: Limits) -> Result<Document, ReadError> {
         return Err(not_word(&zip));
     };
     let xml = read_entry(&mut zip, &main, &mut budget, limits.part)?.ok_or_else(damaged)?;
-    let mut doc = body(&xml_text(&xml)?)?;
+    let mut doc = body(&xml_text(xml)?)?;
     doc.title = read_entry(&mut zip, "docProps/core.xml", &mut budget, SMALL_PART)
         .ok()
         .flatten()
@@ -117,7 +118,8 @@ fn read_entry(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str, budget: &mut
     let Some(i) = zip.index_for_name(name) else { return Ok(None) };
     let entry = zip.by_index(i).map_err(|_| damaged())?;
     let limit = cap.min(budget.left);
-    let mut out = Vec::new();
+    // Sized by the header when it is within the limit (it may lie: then the vector grows).
+    let mut out = Vec::with_capacity(entry.size().min(limit) as usize + 1);
     // Past the limit by one byte is enough to know; a read error past it is the bomb too.
     let res = entry.take(limit + 1).read_to_end(&mut out);
     if out.len() as u64 > limit {
@@ -125,6 +127,9 @@ fn read_entry(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str, budget: &mut
     }
     res.map_err(|_| damaged())?;
     budget.left -= out.len() as u64;
+    if !crate::budget::charge(crate::budget::Resource::Decoded, out.len()) {
+        return Ok(None);
+    }
     Ok(Some(out))
 }
 
@@ -133,8 +138,8 @@ struct Budget {
     left: u64,
 }
 
-/// XML bytes as text: UTF-8 (with or without BOM) or UTF-16 with a BOM.
-fn xml_text(bytes: &[u8]) -> Result<String, ReadError> {
+/// XML bytes as text: UTF-8 (with or without BOM, taken over without a copy) or UTF-16 with a BOM.
+fn xml_text(bytes: Vec<u8>) -> Result<String, ReadError> {
     let utf16 = |b: &[u8], le: bool| -> String {
         let units = b.chunks_exact(2).map(|c| if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) });
         char::decode_utf16(units).map(|c| c.unwrap_or('\u{fffd}')).collect()
@@ -145,8 +150,11 @@ fn xml_text(bytes: &[u8]) -> Result<String, ReadError> {
     if let Some(b) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         return Ok(utf16(b, false));
     }
-    let b = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    String::from_utf8(b.to_vec()).map_err(|_| damaged())
+    let mut bytes = bytes;
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes).map_err(|_| damaged())
 }
 
 fn attr(e: &BytesStart, local: &str) -> Option<String> {
@@ -200,7 +208,7 @@ struct Walker {
 
 impl Walker {
     fn text(&mut self, s: &str) {
-        if self.in_t {
+        if self.in_t && crate::budget::charge(crate::budget::Resource::Text, s.len()) {
             if let Some(p) = self.paras.last_mut() {
                 p.push_str(s);
             }
@@ -291,6 +299,9 @@ impl Walker {
         }
         let Some(t) = self.tables.last_mut() else { return };
         let Some(cell) = self.cells.last_mut().and_then(Option::take) else { return };
+        if !crate::budget::charge(crate::budget::Resource::Cells, 1) {
+            return;
+        }
         let col = t.next_col;
         let span = cell.span.clamp(1, MAX_SPAN);
         t.next_col = (col + span).min(MAX_SPAN * 4);
@@ -346,6 +357,10 @@ fn body(xml: &str) -> Result<Document, ReadError> {
             Ok(ev) => ev,
             Err(_) => return Err(damaged()),
         };
+        // Every element is charged: unclosed ones are a stack here and in the XML reader.
+        if matches!(ev, Event::Start(_) | Event::Empty(_)) && !crate::budget::charge(crate::budget::Resource::Objects, 1) {
+            break;
+        }
         if skip > 0 {
             match ev {
                 Event::Start(_) => skip += 1,

@@ -9,6 +9,7 @@
 
 use html5gum::{naive_next_state, Emitter, Error, State, Tokenizer};
 
+use crate::budget::{self, Resource};
 use crate::cell;
 use crate::document::{Block, Document, Grid, InputKind, Picture};
 use crate::report::ReadError;
@@ -47,6 +48,10 @@ pub fn looks_like_html(text: &str) -> bool {
 }
 
 pub fn read(text: &str) -> Result<Document, ReadError> {
+    crate::budget::within(|| read_markup(text))
+}
+
+fn read_markup(text: &str) -> Result<Document, ReadError> {
     let mut b = Builder::default();
     let emitter = Feed { b: &mut b, text: Vec::new(), tag: Tag::default(), last_start_tag: Vec::new() };
     // The string reader cannot fail (its error type is Infallible).
@@ -62,6 +67,18 @@ struct Tag {
     name: Vec<u8>,
     /// (name, value); the first of a repeated name counts, as in browsers.
     attrs: Vec<(Vec<u8>, Vec<u8>)>,
+    /// Attributes past MAX_ATTRS were seen (and not kept).
+    attrs_dropped: bool,
+}
+
+/// Longer tag and attribute names are no element's the reader knows; a longer value is no
+/// span's or title's.
+const MAX_NAME: usize = 64;
+const MAX_VALUE: usize = 4096;
+const MAX_ATTRS: usize = 64;
+
+fn push_capped(to: &mut Vec<u8>, s: &[u8], cap: usize) {
+    to.extend_from_slice(&s[..s.len().min(cap.saturating_sub(to.len()))]);
 }
 
 impl Tag {
@@ -107,7 +124,10 @@ impl Emitter for Feed<'_> {
         None
     }
     fn emit_string(&mut self, s: &[u8]) {
-        self.text.extend_from_slice(s);
+        // Text the builder would drop (a script's, past the budget) is not even gathered.
+        if self.b.skip.is_none() && budget::ok() {
+            self.text.extend_from_slice(s);
+        }
     }
     fn init_start_tag(&mut self) {
         self.tag = Tag::default();
@@ -118,7 +138,9 @@ impl Emitter for Feed<'_> {
     fn emit_current_tag(&mut self) -> Option<State> {
         self.flush_text();
         let tag = std::mem::take(&mut self.tag);
-        self.b.tag(&tag);
+        if budget::charge(Resource::Objects, 1 + tag.attrs.len()) {
+            self.b.tag(&tag);
+        }
         if tag.end {
             self.last_start_tag.clear();
             None
@@ -133,20 +155,26 @@ impl Emitter for Feed<'_> {
     fn set_self_closing(&mut self) {
         self.tag.self_closing = !self.tag.end;
     }
+    // Names and values are kept only as long as any the builder looks at can be, and a tag's
+    // attributes only up to MAX_ATTRS: a tag of a million attributes is kept as a small one.
     fn push_tag_name(&mut self, s: &[u8]) {
-        self.tag.name.extend_from_slice(s);
+        push_capped(&mut self.tag.name, s, MAX_NAME);
     }
     fn init_attribute(&mut self) {
-        self.tag.attrs.push((Vec::new(), Vec::new()));
+        if self.tag.attrs.len() < MAX_ATTRS {
+            self.tag.attrs.push((Vec::new(), Vec::new()));
+        } else {
+            self.tag.attrs_dropped = true;
+        }
     }
     fn push_attribute_name(&mut self, s: &[u8]) {
-        if let Some(a) = self.tag.attrs.last_mut() {
-            a.0.extend_from_slice(s);
+        if let (false, Some(a)) = (self.tag.attrs_dropped, self.tag.attrs.last_mut()) {
+            push_capped(&mut a.0, s, MAX_NAME);
         }
     }
     fn push_attribute_value(&mut self, s: &[u8]) {
-        if let Some(a) = self.tag.attrs.last_mut() {
-            a.1.extend_from_slice(s);
+        if let (false, Some(a)) = (self.tag.attrs_dropped, self.tag.attrs.last_mut()) {
+            push_capped(&mut a.1, s, MAX_VALUE);
         }
     }
     fn current_is_appropriate_end_tag_token(&mut self) -> bool {
@@ -203,6 +231,9 @@ fn is_wide(c: char) -> bool {
 
 impl Flow {
     fn text(&mut self, s: &str) {
+        if !budget::charge(Resource::Text, s.len()) {
+            return;
+        }
         for c in s.chars() {
             if matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c') {
                 let nl = c == '\n' || c == '\r';
@@ -312,7 +343,7 @@ struct TableB {
 
 impl TableB {
     fn close_cell(&mut self) {
-        if let Some(c) = self.cell.take() {
+        if let Some(c) = self.cell.take().filter(|_| budget::charge(Resource::Cells, 1)) {
             if !self.row_open {
                 self.start_row();
             }

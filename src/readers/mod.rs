@@ -7,6 +7,7 @@ pub mod docx;
 pub mod html;
 pub mod mhtml;
 pub mod pdf;
+mod pdf_prepare;
 pub mod text;
 
 use crate::document::Document;
@@ -19,9 +20,26 @@ pub type LegacyDecoder = fn(label: &str, bytes: &[u8]) -> Option<String>;
 /// The default decoder for native builds.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn native_decoder(label: &str, bytes: &[u8]) -> Option<String> {
+    use encoding_rs::CoderResult;
     let enc = encoding_rs::Encoding::for_label(label.as_bytes())?;
-    let (text, _, _) = enc.decode(bytes);
-    Some(text.into_owned())
+    // In chunks, into a string sized for GBK's text (half as long again as its bytes) rather
+    // than for the worst case of three bytes out per byte in: a 48 MB page took 144 MB at once.
+    let mut dec = enc.new_decoder();
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 2 + 16);
+    let mut rest = bytes;
+    loop {
+        let chunk = &rest[..rest.len().min(1 << 16)];
+        let last = chunk.len() == rest.len();
+        let room = dec.max_utf8_buffer_length(chunk.len())?;
+        if out.capacity() - out.len() < room {
+            out.reserve_exact(room.max(out.len() / 8));
+        }
+        let (res, read, _) = dec.decode_to_string(chunk, &mut out, last);
+        rest = &rest[read..];
+        if last && res == CoderResult::InputEmpty && rest.is_empty() {
+            return Some(out);
+        }
+    }
 }
 
 /// What the leading bytes say the file is.
@@ -52,15 +70,19 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
     }
 }
 
-/// Reads any supported file into a document.
+/// Reads any supported file into a document, within the budget in force (`crate::budget`).
 pub fn read(bytes: &[u8], decode: LegacyDecoder) -> Result<Document, ReadError> {
+    crate::budget::within(|| read_sniffed(bytes, decode))
+}
+
+fn read_sniffed(bytes: &[u8], decode: LegacyDecoder) -> Result<Document, ReadError> {
     match sniff(bytes) {
         Sniffed::Empty => Err(ReadError::new("empty", "文件是空的，没有可读取的内容。")),
         Sniffed::Zip => docx::read(bytes),
         Sniffed::Cfb => doc::read(bytes),
         Sniffed::Pdf => {
             let doc = pdf::read(bytes, decode)?;
-            if pdf::text_chars(&doc) < 40 {
+            if pdf::text_chars(&doc) < pdf::SCAN_CHARS {
                 // No text layer: a scan, or pages that are pictures of text (a page number or
                 // a stamp's few characters aside).
                 return Err(ReadError::new(

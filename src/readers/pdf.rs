@@ -7,63 +7,63 @@
 //! lines by baseline and into cells by wide horizontal gaps. A line with several cells becomes a
 //! one-row table, a single-cell line a paragraph; recognition does the rest, as for any text.
 //!
-//! Everything a file declares is distrusted: decoded bytes, glyphs, operators, nesting of forms
-//! and of the graphics state are bounded by budgets, so a hostile file costs bounded time and
-//! memory and ends as a report or a Chinese error, never a panic.
+//! Everything a file declares is distrusted: decoded bytes, glyphs, operators, fonts and CMap
+//! entries are charged to the check's budget (`crate::budget`), nesting of forms and of the
+//! graphics state is bounded, so a hostile file costs bounded time and memory and ends as a
+//! report or a Chinese error, never a panic.
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::Read;
 use std::rc::Rc;
 
 use hayro_syntax::content::UntypedIter;
-use hayro_syntax::object::{Array, Dict, Name, Object, Stream};
+use hayro_syntax::object::{Array, Dict, Name, Object, ObjectIdentifier, Stream};
 use hayro_syntax::{Filter, LoadPdfError, Pdf};
 
 use super::LegacyDecoder;
+use crate::budget::{self, Resource};
 use crate::document::{Block, Cell, Document, Grid, InputKind};
 use crate::report::ReadError;
 
-/// Decoded stream bytes (content, forms, CMaps) for the whole file. Real reports need a few MB.
-const MAX_DECODED: usize = 96 << 20;
-/// Glyphs kept for the whole file (a report has some 30 000).
-const MAX_GLYPHS: usize = 400_000;
-/// Content-stream operators run for the whole file (a report runs some 100 000).
-const MAX_OPS: usize = 2_000_000;
 const MAX_PAGES: usize = 2_000;
 /// Nesting of form XObjects and of q/Q.
 const MAX_FORM_DEPTH: usize = 8;
 const MAX_STATE_DEPTH: usize = 256;
-/// Mappings read from one CMap.
-const MAX_CMAP_ENTRIES: usize = 200_000;
+/// Mappings read from one CMap (a Chinese font's ToUnicode has under 30 000), and its tokens.
+const MAX_CMAP_ENTRIES: usize = 100_000;
+const MAX_CMAP_TOKENS: usize = 4 * MAX_CMAP_ENTRIES + 1000;
 
 /// Reads a PDF's text layer. A document without any text (a scan) comes back with no blocks; the
 /// caller says what to do about it.
 pub fn read(bytes: &[u8], decode: LegacyDecoder) -> Result<Document, ReadError> {
-    read_with(bytes, decode, true)
+    budget::within(|| read_with(bytes, decode, true))
 }
 
 /// The reading as if no table had rules (a borderless table): lines and gaps only. For tests of
 /// that path on real files.
 #[doc(hidden)]
 pub fn read_without_rules(bytes: &[u8], decode: LegacyDecoder) -> Result<Document, ReadError> {
-    read_with(bytes, decode, false)
+    budget::within(|| read_with(bytes, decode, false))
 }
 
 fn read_with(bytes: &[u8], decode: LegacyDecoder, use_rules: bool) -> Result<Document, ReadError> {
-    let pdf = Pdf::new(bytes.to_vec()).map_err(|e| match e {
+    // hayro-syntax reads our copy of the file, whose cross references are right by construction:
+    // it never rebuilds them by its own scan (pdf_prepare.rs says why).
+    let prepared = super::pdf_prepare::prepare(bytes, decode_stream);
+    let pdf = Pdf::new(prepared.data).map_err(|e| match e {
         LoadPdfError::Decryption(_) => ReadError::new(
             "pdf_encrypted",
             "这个 PDF 文件设置了密码或加密保护，无法读取其中的文字。请使用未加密的 PDF，或报告的 Word 原件（.doc/.docx）。",
         ),
-        LoadPdfError::Invalid => ReadError::new(
-            "pdf_broken",
-            "这个 PDF 文件已损坏或不完整（可能没有下载完），无法读取。请重新下载后再试，或改用报告的 Word 原件。",
-        ),
+        LoadPdfError::Invalid => broken(),
     })?;
-    let mut ctx = Ctx { budget: MAX_DECODED, glyphs_left: MAX_GLYPHS, ops_left: MAX_OPS, fonts: HashMap::new(), decode };
+    let mut ctx = Ctx { fonts: HashMap::new(), decode };
     let mut blocks = Vec::new();
     let mut last = Last::default();
     for page in pdf.pages().iter().take(MAX_PAGES) {
+        if !budget::charge(Resource::Objects, 1) {
+            break;
+        }
         let mut out = Page::default();
         let mut run = Run { ctx: &mut ctx, page: &mut out };
         // hayro-syntax resolves resources inherited from the page tree.
@@ -75,11 +75,27 @@ fn read_with(bytes: &[u8], decode: LegacyDecoder, use_rules: bool) -> Result<Doc
         }
         let placed = layout(out, use_rules);
         continue_row(&mut blocks, &mut last, placed);
-        if ctx.glyphs_left == 0 || ctx.ops_left == 0 {
+        if !budget::ok() {
             break;
         }
     }
-    Ok(Document { kind: InputKind::Pdf, title: None, blocks, pictures: Vec::new() })
+    debug_assert!(
+        pdf.xref().get::<Object<'_>>(ObjectIdentifier::new(super::pdf_prepare::SENTINEL, 0)).is_none(),
+        "hayro-syntax rebuilt the cross references of a prepared file"
+    );
+    let doc = Document { kind: InputKind::Pdf, title: None, blocks, pictures: Vec::new() };
+    // A damaged file without text is damaged, not a scan: its text may be what was lost.
+    if prepared.damaged && text_chars(&doc) < SCAN_CHARS {
+        return Err(broken());
+    }
+    Ok(doc)
+}
+
+/// Fewer characters than this, spaces aside, is no text layer (a page number or a stamp's few).
+pub const SCAN_CHARS: usize = 40;
+
+fn broken() -> ReadError {
+    ReadError::new("pdf_broken", "这个 PDF 文件已损坏或不完整（可能没有下载完），无法读取。请重新下载后再试，或改用报告的 Word 原件。")
 }
 
 /// Characters of text in a document, spaces aside: a scan has none, or a stamp's few.
@@ -103,38 +119,42 @@ fn content_streams<'a>(page: &Dict<'a>) -> Vec<Stream<'a>> {
 }
 
 struct Ctx {
-    budget: usize,
-    glyphs_left: usize,
-    ops_left: usize,
     /// Fonts by object number (resources share them across pages).
     fonts: HashMap<(u32, i32), Rc<Font>>,
     decode: LegacyDecoder,
 }
 
 impl Ctx {
-    /// A stream's decoded bytes, charged to the file's budget. FlateDecode (all that office suites
-    /// write) is inflated here with a cap on the output; other filters go through hayro-syntax
-    /// only when even their worst expansion fits the budget.
     fn decoded(&mut self, s: &Stream<'_>) -> Option<Vec<u8>> {
+        decode_stream(s)
+    }
+}
+
+/// A stream's decoded bytes, charged to the check's budget. FlateDecode (all that office suites
+/// write) is inflated here with a cap on the output (one byte past what is left, so a stream too
+/// big for the budget trips it); other filters go through hayro-syntax only when even their
+/// worst expansion fits.
+pub(super) fn decode_stream(s: &Stream<'_>) -> Option<Vec<u8>> {
+    {
+        let left = budget::left(Resource::Decoded);
         let filters = s.filters();
         let raw = s.raw_data();
         let out: Vec<u8> = if filters.is_empty() {
-            raw.get(..raw.len().min(self.budget))?.to_vec()
+            raw.get(..raw.len().min(left.saturating_add(1)))?.to_vec()
         } else if filters.as_slice() == [Filter::FlateDecode] && !s.dict().contains_key(b"DecodeParms") {
-            let out = inflate(&raw, self.budget);
+            let out = inflate(&raw, left.saturating_add(1));
             // A stream flate2 cannot start at all goes to hayro-syntax's lenient inflater.
-            if out.is_empty() && !raw.is_empty() && raw.len().saturating_mul(1100) <= self.budget {
+            if out.is_empty() && !raw.is_empty() && raw.len().saturating_mul(1100) <= left {
                 s.decoded().ok()?.into_owned()
             } else {
                 out
             }
-        } else if raw.len().saturating_mul(1100) <= self.budget {
+        } else if raw.len().saturating_mul(1100) <= left {
             s.decoded().ok()?.into_owned()
         } else {
             return None;
         };
-        self.budget = self.budget.saturating_sub(out.len());
-        Some(out)
+        budget::charge(Resource::Decoded, out.len()).then_some(out)
     }
 }
 
@@ -147,7 +167,13 @@ fn inflate(data: &[u8], cap: usize) -> Vec<u8> {
         while out.len() < cap {
             match r.read(&mut buf) {
                 Ok(0) | Err(_) => break,
-                Ok(n) => out.extend_from_slice(&buf[..n.min(cap - out.len())]),
+                Ok(n) => {
+                    // Growing by a quarter, not doubling: a big stream holds little spare room.
+                    if out.capacity() - out.len() < n {
+                        out.reserve_exact(n.max(out.len() / 4));
+                    }
+                    out.extend_from_slice(&buf[..n.min(cap - out.len())]);
+                }
             }
         }
         out
@@ -296,6 +322,7 @@ impl Ctx {
     }
 
     fn load_font(&mut self, dict: &Dict<'_>) -> Font {
+        budget::charge(Resource::Objects, 1);
         let to_unicode = dict.get::<Stream<'_>>(b"ToUnicode").and_then(|s| self.decoded(&s)).map(|d| CMap::parse(&d));
         let subtype = dict.get::<Name<'_>>(b"Subtype");
         if subtype.as_deref() == Some(b"Type0".as_slice()) {
@@ -349,15 +376,17 @@ impl Ctx {
 
 /// `/W [c [w1 w2 …] c1 c2 w …]` as sorted ranges.
 fn cid_widths(w: &Array<'_>) -> Vec<(u32, u32, f32)> {
+    /// CIDs are 16-bit: no font has more widths.
+    const MAX_CIDS: usize = 65_536;
     let items: Vec<Object<'_>> = w.iter::<Object<'_>>().take(100_000).collect();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < items.len() {
+    while i < items.len() && out.len() < MAX_CIDS {
         let Some(c) = num(&items[i]).filter(|c| *c >= 0.0) else { break };
         let c = c as u32;
         match items.get(i + 1) {
             Some(Object::Array(list)) => {
-                for (k, w) in list.iter::<f32>().take(100_000).enumerate() {
+                for (k, w) in list.iter::<f32>().take(MAX_CIDS.saturating_sub(out.len())).enumerate() {
                     let cid = c.saturating_add(k as u32);
                     out.push((cid, cid, if w.is_finite() { w } else { 0.0 }));
                 }
@@ -372,6 +401,8 @@ fn cid_widths(w: &Array<'_>) -> Vec<(u32, u32, f32)> {
         }
     }
     out.sort_by_key(|r| r.0);
+    // Kept with the font: a /W array shared by a thousand fonts is a thousand copies.
+    budget::charge(Resource::Objects, out.len());
     out
 }
 
@@ -417,7 +448,8 @@ const WIN_ANSI_80: [Option<char>; 32] = [
 fn glyph_char(name: &str) -> Option<char> {
     let hex = |h: &str| u32::from_str_radix(h, 16).ok().and_then(char::from_u32);
     if let Some(h) = name.strip_prefix("uni").filter(|h| h.len() >= 4) {
-        return hex(&h[..4]);
+        // `get`, not `[..4]`: a name is the file's bytes, and four bytes in may be inside a character.
+        return h.get(..4).and_then(hex);
     }
     if let Some(h) = name.strip_prefix('u').filter(|h| (4..=6).contains(&h.len())) {
         if let Some(c) = hex(h) {
@@ -468,7 +500,7 @@ enum Tok<'a> {
 fn tokens(d: &[u8]) -> Vec<Tok<'_>> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < d.len() {
+    while i < d.len() && out.len() < MAX_CMAP_TOKENS {
         let b = d[i];
         match b {
             b'%' => {
@@ -481,7 +513,7 @@ fn tokens(d: &[u8]) -> Vec<Tok<'_>> {
             b'<' => {
                 let start = i + 1;
                 let end = d[start..].iter().position(|&c| c == b'>').map_or(d.len(), |p| start + p);
-                let digits: Vec<u8> = d[start..end].iter().filter_map(|&c| (c as char).to_digit(16).map(|v| v as u8)).collect();
+                let digits: Vec<u8> = d[start..end].iter().filter_map(|&c| (c as char).to_digit(16).map(|v| v as u8)).take(128).collect();
                 let mut bytes: Vec<u8> = digits.chunks(2).map(|p| p[0] << 4 | p.get(1).copied().unwrap_or(0)).collect();
                 bytes.truncate(64);
                 out.push(Tok::Hex(bytes));
@@ -597,6 +629,7 @@ impl CMap {
             }
         }
         m.ranges.sort_by_key(|r| r.1);
+        budget::charge(Resource::Objects, entries);
         m
     }
 
@@ -735,10 +768,9 @@ impl Run<'_, '_> {
         let mut bars: Vec<(f32, f32, f32, f32)> = Vec::new();
         let (mut cur, mut start) = ((0.0f32, 0.0f32), (0.0f32, 0.0f32));
         while let Some(op) = iter.next() {
-            if self.ctx.ops_left == 0 || self.ctx.glyphs_left == 0 {
+            if !budget::charge(Resource::Operators, 1) {
                 return;
             }
-            self.ctx.ops_left -= 1;
             let args: Vec<&Object<'_>> = op.operands().collect();
             let n = |i: usize| args.get(i).and_then(|o| num(o)).unwrap_or(0.0);
             let name: &[u8] = op.operator;
@@ -909,8 +941,7 @@ impl Run<'_, '_> {
             let (cx, cy) = apply(&m, w0 * state.size * state.scale / 2.0, state.rise + 0.35 * state.size);
             if let Some(text) = font.text(code, len, decode) {
                 let finite = [x, y, x_end, size, cx, cy].iter().all(|v| v.is_finite());
-                if self.ctx.glyphs_left > 0 && finite {
-                    self.ctx.glyphs_left -= 1;
+                if finite && budget::charge(Resource::Glyphs, 1) {
                     self.page.glyphs.push(Glyph { x, x_end: x_end.max(x), y, size: size.max(0.1), cx, cy, text });
                 }
             }
@@ -972,7 +1003,7 @@ fn layout(page: Page, use_rules: bool) -> Vec<Placed> {
     // Blocks with the y of their top, merged top to bottom.
     let mut placed: Vec<Placed> = Vec::new();
     for (t, gs) in tables.iter().zip(inside) {
-        if let Some((grid, fill)) = t.grid(gs) {
+        if let Some((grid, fill)) = t.grid(gs).filter(|(g, _)| budget::charge(Resource::Cells, g.rows.iter().map(Vec::len).sum())) {
             placed.push(Placed { y: t.top(), block: Block::Table(grid), cols: Some(t.xs.clone()), fill, ends: None });
         }
     }
@@ -983,7 +1014,7 @@ fn layout(page: Page, use_rules: bool) -> Vec<Placed> {
         let ends = Some((p.size, p.open, p.flush));
         placed.push(Placed { y: p.y, block: Block::Para(p.text), cols: None, fill: Vec::new(), ends });
     }
-    for l in lines.into_iter().filter(|l| l.cells.len() > 1) {
+    for l in lines.into_iter().filter(|l| l.cells.len() > 1 && budget::charge(Resource::Cells, l.cells.len())) {
         let row = l.cells.into_iter().enumerate().map(|(i, c)| Cell::new(c.text, i)).collect();
         placed.push(Placed { y: l.y, block: Block::Table(Grid { rows: vec![row] }), cols: None, fill: Vec::new(), ends: None });
     }
@@ -1361,6 +1392,11 @@ fn cluster(mut v: Vec<f32>) -> Vec<f32> {
 /// two rows or two columns of slots.
 fn tables(rules: &[Rule]) -> Vec<Lattice> {
     let rules: Vec<Rule> = rules.iter().copied().filter(|r| r.to - r.from >= 1.0).take(5_000).collect();
+    // Grouping compares rules pairwise: charged as operators (one per hundred comparisons), so
+    // pages of thousands of rules cannot repeat it until the time runs out.
+    if !budget::charge(Resource::Operators, rules.len() * rules.len() / 100) {
+        return Vec::new();
+    }
     // A border runs from one crossing rule to another; an underline or a strike-through stops
     // in the middle of a cell, so a rule with a free end is not a border.
     let ends_on = |r: &Rule, others: &[Rule]| {
@@ -1688,10 +1724,16 @@ fn cells(mut gs: Vec<Glyph>) -> Vec<Span> {
 /// cells at one x, on consecutive lines, is taken out of those lines and read as one label line
 /// where it starts.
 fn lift_vertical_labels(lines: &mut Vec<Line>) {
+    /// Lines looked at below a label character for the next one (a real label's characters have
+    /// a few lines beside them; tiny lines under a huge character must not make this quadratic).
+    const LOOK: usize = 64;
     let short = |s: &Span| {
         let n = s.text.chars().filter(|c| !c.is_whitespace()).count();
         (1..=2).contains(&n) && !s.text.chars().any(|c| c.is_ascii_alphanumeric())
     };
+    // Labels found, each with the index of the line it goes before; lines are rebuilt once at
+    // the end (an insert and a retain per label made many labels quadratic).
+    let mut labels: Vec<(usize, Line)> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let Some(first) = lines[i].cells.first().filter(|c| short(c)) else {
@@ -1702,13 +1744,17 @@ fn lift_vertical_labels(lines: &mut Vec<Line>) {
         // Follow the column down: each next character is the first cell of a line not far below.
         let mut members = vec![i];
         let mut last_y = lines[i].y;
+        let mut since = 0;
         for (j, l) in lines.iter().enumerate().skip(i + 1) {
-            if last_y - l.y > 2.5 * size {
+            if last_y - l.y > 2.5 * size || since >= LOOK {
                 break;
             }
             if l.cells.first().is_some_and(|c| short(c) && (c.x - x).abs() <= 0.5 * size && (c.size - size).abs() <= 0.2 * size) {
                 members.push(j);
                 last_y = l.y;
+                since = 0;
+            } else {
+                since += 1;
             }
         }
         if members.len() < 3 {
@@ -1717,13 +1763,24 @@ fn lift_vertical_labels(lines: &mut Vec<Line>) {
         }
         let text: String = members.iter().map(|&j| lines[j].cells[0].text.trim().to_string()).collect();
         let y = lines[i].y;
-        for &j in members.iter().rev() {
+        for &j in &members {
             lines[j].cells.remove(0);
         }
-        let label = Line { y, size, cells: vec![Span { x, x_end: x + size, size, word_end: x + size, text, vertical: true }] };
-        lines.insert(i, label);
-        i = members.last().copied().unwrap_or(i) + 2;
-        lines.retain(|l| !l.cells.is_empty());
+        labels.push((i, Line { y, size, cells: vec![Span { x, x_end: x + size, size, word_end: x + size, text, vertical: true }] }));
+        i = members.last().copied().unwrap_or(i) + 1;
+    }
+    if labels.is_empty() {
+        return;
+    }
+    let mut labels = labels.into_iter().peekable();
+    let old = std::mem::take(lines);
+    for (k, l) in old.into_iter().enumerate() {
+        while let Some((_, label)) = labels.next_if(|(at, _)| *at == k) {
+            lines.push(label);
+        }
+        if !l.cells.is_empty() {
+            lines.push(l);
+        }
     }
 }
 
@@ -1883,6 +1940,33 @@ mod tests {
         assert_eq!(gbk.width(0x32, 1), 500.0);
         let ucs2 = font(CodeSplit::Two, Predefined::Ucs2);
         assert_eq!(ucs2.text(0x5e74, 2, crate::readers::native_decoder).as_deref(), Some("年"));
+    }
+
+    #[test]
+    fn glyph_names_are_cut_at_character_boundaries() {
+        assert_eq!(glyph_char("uni4E2D"), Some('中'));
+        assert_eq!(glyph_char("uni4E2D4E2D"), Some('中'));
+        assert_eq!(glyph_char("uniabc\u{e9}"), None, "four bytes in is inside the é");
+        assert_eq!(glyph_char("uni\u{e9}\u{e9}"), None);
+        assert_eq!(glyph_char("u\u{e9}\u{e9}"), None);
+        assert_eq!(glyph_char("\u{e9}"), Some('\u{e9}'));
+    }
+
+    #[test]
+    fn many_vertical_labels_are_lifted_in_order() {
+        // Two labels of three characters, each beside two rows of another cell.
+        let mut glyphs = Vec::new();
+        for (k, label) in ["一二三", "四五六"].iter().enumerate() {
+            let top = 1000.0 - 100.0 * k as f32;
+            for (i, c) in label.chars().enumerate() {
+                glyphs.push(g(0.0, top - 15.0 * i as f32, &c.to_string()));
+                glyphs.push(g(100.0, top - 15.0 * i as f32, "值"));
+            }
+        }
+        let mut lines = group_lines(glyphs);
+        lift_vertical_labels(&mut lines);
+        let texts: Vec<Vec<&str>> = lines.iter().map(|l| l.cells.iter().map(|c| c.text.as_str()).collect()).collect();
+        assert_eq!(texts, vec![vec!["一二三"], vec!["值"], vec!["值"], vec!["值"], vec!["四五六"], vec!["值"], vec!["值"], vec!["值"]]);
     }
 
     #[test]

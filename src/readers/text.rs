@@ -7,6 +7,11 @@ use crate::document::{Block, Document, Grid, InputKind};
 use crate::report::ReadError;
 
 pub fn read(text: &str) -> Result<Document, ReadError> {
+    crate::budget::within(|| read_lines(text))
+}
+
+fn read_lines(text: &str) -> Result<Document, ReadError> {
+    use crate::budget::{charge, Resource};
     let mut blocks = Vec::new();
     let mut rows: Vec<Vec<String>> = Vec::new();
     let flush = |rows: &mut Vec<Vec<String>>, blocks: &mut Vec<Block>| {
@@ -16,6 +21,11 @@ pub fn read(text: &str) -> Result<Document, ReadError> {
     };
     for line in text.lines() {
         let line = line.trim_end_matches('\r');
+        // Charged before a cell is made: a line of a million tabs is a million cells.
+        let cells = line.bytes().filter(|&b| b == b'\t' || b == b'|').count() + 1;
+        if !charge(Resource::Text, line.len()) || !charge(Resource::Cells, cells) {
+            break;
+        }
         if let Some(cells) = pipe_row(line) {
             if !is_separator(&cells) {
                 rows.push(cells);

@@ -14,10 +14,18 @@ pub mod years;
 use crate::model::Model;
 use crate::report::{Finding, Severity};
 
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct Options {
     /// Read blank cells as 0 in sums. Off by default: a blank is not a zero.
     pub blanks_as_zero: bool,
+    /// Files larger than this (bytes) are refused unread (`too_large`); 50 MB by default.
+    pub max_size: usize,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { blanks_as_zero: false, max_size: crate::budget::DEFAULT_MAX_SIZE }
+    }
 }
 
 pub struct Ctx<'a> {

@@ -32,10 +32,18 @@ pub const SECTION_NAMES: [&str; 6] = [
 
 const NUMERALS: &str = "一二三四五六";
 
+/// Longer lines are no headings (a heading has at most 40 characters once spaces and marks are
+/// dropped).
+const MAX_HEADING_CHARS: usize = 400;
+
 /// Which of the six sections a line heads, by its label (tolerant: "五、存在问题及改进情况",
 /// "五.存在的主要问题及整改措施", "## 一、总体情况"). The numbering written may differ from the
 /// label's place (a report that skips a section); the label decides.
 pub fn heading(line: &str) -> Option<u8> {
+    // A line of hundreds of characters heads nothing; not normalised whole for every look.
+    if line.chars().nth(MAX_HEADING_CHARS).is_some() {
+        return None;
+    }
     let n = norm(line);
     let n = n.trim_end_matches(['。', '.', ':']);
     let count = n.chars().count();
@@ -64,6 +72,9 @@ pub fn heading(line: &str) -> Option<u8> {
 
 /// "（一）总体情况", "(五)存在的主要问题及改进情况": a section title under bracketed numbering.
 fn bracketed_heading(line: &str) -> Option<u8> {
+    if line.chars().nth(MAX_HEADING_CHARS).is_some() {
+        return None;
+    }
     let n = norm(line);
     let n = n.trim_end_matches(['。', '.', ':']);
     let mut cs = n.chars();
@@ -145,11 +156,13 @@ pub fn headings(paras: &[String]) -> Vec<Heading> {
 
 /// The section (0 = before the first heading) of every paragraph.
 pub fn section_of_paras(paras: &[String]) -> Vec<u8> {
-    let lines = heading_lines(paras);
+    // Heading lines come in paragraph order: walked alongside (a search per paragraph made a
+    // text of many headings quadratic).
+    let mut lines = heading_lines(paras).into_iter().peekable();
     let mut cur = 0;
     (0..paras.len())
         .map(|i| {
-            if let Some(&(_, s)) = lines.iter().find(|&&(j, _)| j == i) {
+            while let Some((_, s)) = lines.next_if(|&(j, _)| j <= i) {
                 cur = s;
             }
             cur
@@ -175,7 +188,8 @@ const ENDS: &[char] = &['。', '；', '！', '？', ';', '!', '?'];
 
 /// A line that starts a new item ("（二）", "一是", "1、", "一、"), never the tail of a wrapped line.
 fn starts_item(line: &str) -> bool {
-    let n = norm(line);
+    // Its first two characters decide: the head of a long line is enough.
+    let n = norm(&line.chars().take(64).collect::<String>());
     let mut cs = n.chars();
     let (a, b) = (cs.next(), cs.next());
     match (a, b) {
@@ -229,9 +243,13 @@ pub fn sentences(paras: &[String]) -> Vec<Sentence> {
     out
 }
 
+/// Longer sentences are not read (the corpus's longest has 264 characters): no report states a
+/// number in one, and every claim a sentence makes carries a copy of it.
+pub const MAX_SENTENCE_CHARS: usize = 2000;
+
 fn push_sentence(out: &mut Vec<Sentence>, section: u8, block: usize, s: &str) {
     let t = s.trim_matches(cell::is_space);
-    if !t.is_empty() {
+    if !t.is_empty() && t.chars().nth(MAX_SENTENCE_CHARS).is_none() {
         out.push(Sentence { section, block, text: t.to_string() });
     }
 }
@@ -912,31 +930,46 @@ fn percent_after(c: &[char], cnt: &Count) -> Option<f64> {
     c[s..i].iter().collect::<String>().parse().ok()
 }
 
+/// Counts looked at and comparisons made in one report at most (a report states some dozens):
+/// a text of millions of counts is not a report's, and each is work and a copy of its sentence.
+const MAX_COUNTS: usize = 10_000;
+const MAX_CLAIMS: usize = 1_000;
+
 /// Every comparison the text allows, in text order.
 pub fn claims(m: &Model) -> Vec<Claim> {
     let all = sentences(&m.paras);
     let mut out = Vec::new();
     let mut stated_results: Vec<f64> = Vec::new();
-    for (si, s) in all.iter().enumerate() {
+    let on_request = |t: &str| t.contains("依申请") || t.contains("公开申请") || t.contains("申请公开");
+    // Whether an earlier sentence of the same block speaks of requests: kept as the sentences
+    // go (looking back from each sentence made a block of many sentences quadratic).
+    let (mut block, mut request_before, mut on_request_before) = (usize::MAX, false, false);
+    let mut looked_at = 0;
+    for s in all.iter() {
+        if s.block != block {
+            (block, request_before, on_request_before) = (s.block, false, false);
+        }
+        let (before, on_request_before_here) = (request_before, on_request_before);
+        request_before |= s.text.contains("申请");
+        on_request_before |= on_request(&s.text);
         if !matches!(s.section, 0 | 1 | 5 | 6) {
             continue;
         }
+        if looked_at >= MAX_COUNTS || out.len() >= MAX_CLAIMS {
+            break;
+        }
         let c = chars_of(&s.text);
         let cx = Ctxs { m, sentence: s };
-        let before = || all[..si].iter().rev().take_while(|p| p.block == s.block);
-        let on_request = |t: &str| t.contains("依申请") || t.contains("公开申请") || t.contains("申请公开");
-        let context = Context {
-            request: contains(&c, "申请") || before().any(|p| p.text.contains("申请")),
-            on_request: on_request(&s.text) || before().any(|p| on_request(&p.text)),
-        };
+        let context = Context { request: contains(&c, "申请") || before, on_request: on_request(&s.text) || on_request_before_here };
         statements(&cx, &c, &mut out);
         let cs = counts(&c);
+        looked_at += cs.len();
         // The rows the sentence's request total matched ("受理749件" = new + carried), for the
         // applicant columns that follow it.
         let mut basis: Option<Vec<&'static str>> = None;
         for k in 0..cs.len() {
             let cnt = &cs[k];
-            if cnt.approx {
+            if cnt.approx || out.len() >= MAX_CLAIMS {
                 continue;
             }
             let Some(t) = classify(&c, &cs, k, context) else { continue };
@@ -1099,7 +1132,10 @@ fn no_requests(cl: &[char]) -> bool {
     let mut at = 0;
     while let Some(p) = find(cl, "无", at) {
         at = p + 1;
-        if let Some(q) = find(cl, "申请", p + 1).filter(|q| q - p <= 13) {
+        // 申请 within 13 characters: looked for there only (a search to the end from every 无
+        // made a clause of many 无 quadratic).
+        let window = &cl[..cl.len().min(p + 15)];
+        if let Some(q) = find(window, "申请", p + 1).filter(|q| q - p <= 13) {
             let between = &cl[p + 1..q];
             let about = cl.get(p + 1) == Some(&'依') || contains(between, "公开") || contains(between, "政府信息");
             if about && only(between, NO_REQUEST_GAP) {

@@ -1,0 +1,5 @@
+//! The .docx reader and recognition.
+#![no_main]
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    nianbao_check_fuzz::reader(|| nianbao_check::readers::docx::read(data));
+});

@@ -135,7 +135,11 @@ fn main() {
                 format!("{} | {} ms | {}", mb(peak), ms, rest.join(" "))
             }
             (Some(_), _) if stderr.contains("over the memory cap") => {
-                format!("> {} | {:.1} s | stopped at the cap", mb(std::env::var("HOSTILE_CAP").ok().and_then(|v| v.parse().ok()).unwrap_or(4 << 30)), start.elapsed().as_secs_f64())
+                format!(
+                    "> {} | {:.1} s | stopped at the cap",
+                    mb(std::env::var("HOSTILE_CAP").ok().and_then(|v| v.parse().ok()).unwrap_or(4 << 30)),
+                    start.elapsed().as_secs_f64()
+                )
             }
             (Some(s), _) => format!("? | {:.1} s | crashed ({s}): {}", start.elapsed().as_secs_f64(), stderr.lines().last().unwrap_or("")),
         };

@@ -69,13 +69,7 @@ fn main() {
             .filter(|f| f.severity == nianbao_check::Severity::Error && f.status == nianbao_check::Status::Failed)
             .map(|f| f.rule)
             .collect();
-        println!(
-            "{path}: {ok}/{} right, {} wrong, {} missing, errors {:?} ({ms:.1} ms)",
-            cells.len(),
-            wrong.len(),
-            missing.len(),
-            errors
-        );
+        println!("{path}: {ok}/{} right, {} wrong, {} missing, errors {:?} ({ms:.1} ms)", cells.len(), wrong.len(), missing.len(), errors);
         for w in &wrong {
             println!("    WRONG {w}");
         }

@@ -187,10 +187,7 @@ mod tests {
 
     #[test]
     fn place_skips_slots_taken_by_rowspans() {
-        let g = Grid::place(vec![
-            vec![t("A", 2, 1), t("B", 1, 2)],
-            vec![t("C", 1, 1), t("D", 1, 1)],
-        ]);
+        let g = Grid::place(vec![vec![t("A", 2, 1), t("B", 1, 2)], vec![t("C", 1, 1), t("D", 1, 1)]]);
         assert_eq!(g.rows[1][0].col, 1);
         assert_eq!(g.rows[1][1].col, 2);
         assert_eq!(g.width(), 3);

@@ -97,8 +97,7 @@ pub const T4_COLUMNS: &[Column] = &[
     count("total", "总计"),
 ];
 
-const T2_2021_DOCS: &[Column] =
-    &[count("issued", "本年制发件数"), count("repealed", "本年废止件数"), count("in_force", "现行有效件数")];
+const T2_2021_DOCS: &[Column] = &[count("issued", "本年制发件数"), count("repealed", "本年废止件数"), count("in_force", "现行有效件数")];
 const T2_DECISIONS: &[Column] = &[count("decisions", "本年处理决定数量")];
 const T2_2019_DOCS: &[Column] =
     &[count("made", "本年新制作数量"), count("published", "本年新公开数量"), count("public_total", "对外公开总数量")];
@@ -163,10 +162,7 @@ pub const T2_V2019: Table = Table {
             "政府集中采购",
             G9,
             "政府集中采购",
-            &[
-                count("items", "采购项目数量"),
-                Column { key: "amount", label: "采购总金额", kind: ValueKind::Money },
-            ],
+            &[count("items", "采购项目数量"), Column { key: "amount", label: "采购总金额", kind: ValueKind::Money }],
             &["集中采购"],
         ),
     ],
@@ -179,7 +175,13 @@ const J5: Option<&str> = Some("（五）不予处理");
 const O6: Option<&str> = Some("（六）其他处理");
 const C7: &[Column] = T3_COLUMNS;
 
-const fn t3(key: &'static str, label: &'static str, group: Option<&'static str>, short: &'static str, words: &'static [&'static str]) -> Row {
+const fn t3(
+    key: &'static str,
+    label: &'static str,
+    group: Option<&'static str>,
+    short: &'static str,
+    words: &'static [&'static str],
+) -> Row {
     row(key, label, group, short, C7, words)
 }
 
@@ -206,7 +208,13 @@ const T3_RESULTS: [Row; 18] = [
     t3("rejected.repeat", "2.重复申请", J5, "不予处理·重复申请", &["重复申请"]),
     t3("rejected.publication", "3.要求提供公开出版物", J5, "不予处理·要求提供公开出版物", &["出版物"]),
     t3("rejected.mass", "4.无正当理由大量反复申请", J5, "不予处理·无正当理由大量反复申请", &["大量反复"]),
-    t3("rejected.confirm", "5.要求行政机关确认或重新出具已获取信息", J5, "不予处理·要求行政机关确认或重新出具已获取信息", &["重新出具", "确认或"]),
+    t3(
+        "rejected.confirm",
+        "5.要求行政机关确认或重新出具已获取信息",
+        J5,
+        "不予处理·要求行政机关确认或重新出具已获取信息",
+        &["重新出具", "确认或"],
+    ),
 ];
 
 const T3_TAIL: [Row; 2] = [

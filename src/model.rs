@@ -82,7 +82,8 @@ impl Model {
     /// The tables not read in full, each with the cells not read and what to do. A table the
     /// report really lacks is not here (that is rule S03's error).
     pub fn reading_gaps(&self) -> Vec<ReadingGap> {
-        const NAMES: [&str; 3] = ["表二（主动公开政府信息情况）", "表三（收到和处理政府信息公开申请情况）", "表四（政府信息公开行政复议、行政诉讼情况）"];
+        const NAMES: [&str; 3] =
+            ["表二（主动公开政府信息情况）", "表三（收到和处理政府信息公开申请情况）", "表四（政府信息公开行政复议、行政诉讼情况）"];
         const ADVICE: &str = "请对照原文核实；用报告的 Word 原件（.doc/.docx）或网页再检查，通常能完整读出。";
         let mut out = Vec::new();
         for (i, table) in self.shape.tables().into_iter().enumerate() {

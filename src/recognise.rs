@@ -197,8 +197,7 @@ fn entries(lines: &[Line]) -> Vec<Entry> {
     let mut out = Vec::new();
     let mut pending = String::new();
     for (i, e) in raw.iter().enumerate() {
-        let next_unlabelled =
-            raw.get(i + 1).is_some_and(|n| n.label.is_empty() && !n.values.is_empty() && !all_blank(&n.values));
+        let next_unlabelled = raw.get(i + 1).is_some_and(|n| n.label.is_empty() && !n.values.is_empty() && !all_blank(&n.values));
         let label_only = e.values.is_empty() || (all_blank(&e.values) && next_unlabelled);
         if !e.label.is_empty() && label_only {
             pending.push_str(&e.label);
@@ -240,7 +239,8 @@ fn from_last_item(label: &str) -> &str {
         let digit_item = cell::fold_width(c).is_ascii_digit()
             && !cell::fold_width(chars[k - 1].1).is_ascii_digit()
             && matches!(next, Some('.' | '．' | '、'));
-        let bracket_item = matches!(c, '(' | '（') && next.is_some_and(numeral) && chars.get(k + 2).is_some_and(|x| matches!(x.1, ')' | '）'));
+        let bracket_item =
+            matches!(c, '(' | '（') && next.is_some_and(numeral) && chars.get(k + 2).is_some_and(|x| matches!(x.1, ')' | '）'));
         if digit_item || bracket_item {
             start = at;
         }
@@ -375,8 +375,10 @@ fn is_other_other(l: &str) -> bool {
 }
 
 /// Words that tell the formats apart (format.md, "How version is told apart").
-const V2021_WORDS: &[&str] = &["本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额", "逾期未按收费通知", "缴纳费用", "逾期不补正"];
-const V2019_WORDS: &[&str] = &["本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "政府集中采购", "采购总金额", "对外管理服务"];
+const V2021_WORDS: &[&str] =
+    &["本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额", "逾期未按收费通知", "缴纳费用", "逾期不补正"];
+const V2019_WORDS: &[&str] =
+    &["本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "政府集中采购", "采购总金额", "对外管理服务"];
 
 fn detect_version(lines: &[Line]) -> Option<Version> {
     let count = |words: &[&str]| words.iter().filter(|w| lines.iter().any(|l| l.norm.contains(*w))).count();
@@ -407,12 +409,13 @@ struct Regions {
 }
 
 fn regions(lines: &[Line]) -> Option<Regions> {
-    let t3 = find_from(lines, 0, |l| {
-        l.norm.contains("本年新收") || l.norm.contains("勾稽关系") || l.norm.contains("申请人情况")
-    })?;
+    let t3 = find_from(lines, 0, |l| l.norm.contains("本年新收") || l.norm.contains("勾稽关系") || l.norm.contains("申请人情况"))?;
     let t4 = find_from(lines, t3, |l| l.norm.contains("行政复议") && !l.norm.contains("本年新收")).unwrap_or(lines.len());
     let t2 = find_from(lines, 0, |l| {
-        l.norm.contains("第二十条") || l.norm.contains("本年制发件数") || l.norm.contains("本年新制作数量") || l.norm.starts_with("信息内容")
+        l.norm.contains("第二十条")
+            || l.norm.contains("本年制发件数")
+            || l.norm.contains("本年新制作数量")
+            || l.norm.starts_with("信息内容")
     })
     .filter(|&i| i < t3)
     .or_else(|| find_from(lines, 0, |l| is_section(l, "二") && l.norm.contains("主动公开")).filter(|&i| i < t3))
@@ -465,11 +468,13 @@ impl Reader<'_> {
     /// (t3: the applicants add up to the total; t4: the four results to the total), named as a
     /// doubt as P01 names a split number; else the row is not read. `None` when it is not.
     fn cut_numbers(&mut self, table: &Table, row: &Row, values: &[String]) -> Option<Vec<String>> {
-        let cut = |v: &String| v.contains('\n') && v.split('\n').all(|p| !p.trim().is_empty() && p.trim().chars().all(|c| c.is_ascii_digit()));
+        let cut =
+            |v: &String| v.contains('\n') && v.split('\n').all(|p| !p.trim().is_empty() && p.trim().chars().all(|c| c.is_ascii_digit()));
         let Some(at) = values.iter().position(cut) else { return Some(values.to_vec()) };
         let joined: Vec<String> = values.iter().map(|v| if cut(v) { v.split('\n').map(str::trim).collect() } else { v.clone() }).collect();
         let nums: Option<Vec<f64>> = joined.iter().map(|v| cell::parse(v).value).collect();
-        let closes = matches!(table.id, "t3" | "t4") && nums.is_some_and(|n| n.len() >= 2 && n[..n.len() - 1].iter().sum::<f64>() == n[n.len() - 1]);
+        let closes =
+            matches!(table.id, "t3" | "t4") && nums.is_some_and(|n| n.len() >= 2 && n[..n.len() - 1].iter().sum::<f64>() == n[n.len() - 1]);
         let shown = values[at].replace('\n', "”“");
         if !closes {
             self.p03_because(table, row, format!("分页处断开的数字（“{shown}”）是一个数还是两个数，无法确定"));
@@ -531,11 +536,8 @@ impl Reader<'_> {
     /// missing or unreadable are placed by the official row order when that is unambiguous.
     fn labelled_rows(&mut self, table: &'static Table, entries: &[Entry], by_order: bool) -> usize {
         let version = self.model.version;
-        let (matched, entries): (Vec<Option<usize>>, Vec<Entry>) = entries
-            .iter()
-            .map(|e| resolve(table, version, e))
-            .filter(|(_, e)| !e.values.is_empty())
-            .unzip();
+        let (matched, entries): (Vec<Option<usize>>, Vec<Entry>) =
+            entries.iter().map(|e| resolve(table, version, e)).filter(|(_, e)| !e.values.is_empty()).unzip();
         let mut assigned: Vec<Option<usize>> = matched.clone();
         if by_order {
             infer_by_order(&mut assigned, table.rows.len());
@@ -647,7 +649,9 @@ impl Reader<'_> {
                     self.p03(table, row, 0, &[]);
                 }
             }
-        } else if let Some(e) = entries.iter().filter(|e| e.values.iter().any(|v| cell::parse(v).state == CellState::Number)).max_by_key(|e| e.values.len()) {
+        } else if let Some(e) =
+            entries.iter().filter(|e| e.values.iter().any(|v| cell::parse(v).state == CellState::Number)).max_by_key(|e| e.values.len())
+        {
             // Numbers are there, but neither 15 in a run nor 5 a row: not read, and said so.
             let got = fit(&e.values, 15);
             let cells: Vec<String> = table.rows.iter().flat_map(|r| Self::row_cells(table, r)).collect();
@@ -751,7 +755,8 @@ pub fn agency_of(title: &str) -> Option<String> {
     let t = t.trim_start_matches(['(', '（']).to_string();
     let year = year_in(&t)?.to_string();
     let mut s = t.replacen(&format!("{year}年度"), "", 1).replacen(&format!("{year}年"), "", 1);
-    for suffix in ["政府信息公开工作年度报告", "政府信息公开年度报告", "信息公开工作年度报告", "年度报告", "工作报告", "年报"] {
+    for suffix in ["政府信息公开工作年度报告", "政府信息公开年度报告", "信息公开工作年度报告", "年度报告", "工作报告", "年报"]
+    {
         if let Some(x) = s.strip_suffix(suffix) {
             s = x.to_string();
             break;
@@ -763,10 +768,7 @@ pub fn agency_of(title: &str) -> Option<String> {
 
 /// The statistics period's year ("统计期限为2021年1月1日至…"), else the first year in the text.
 fn year_from_text(lines: &[Line]) -> Option<i32> {
-    lines
-        .iter()
-        .find(|l| l.norm.contains("统计期限") || l.norm.contains("统计时限"))
-        .and_then(|l| year_in(&l.norm))
+    lines.iter().find(|l| l.norm.contains("统计期限") || l.norm.contains("统计时限")).and_then(|l| year_in(&l.norm))
 }
 
 /// A 2021+ table 三 made from the old template: one （六）其他处理 row with its numbers, none of
@@ -935,10 +937,7 @@ fn no_tables_error(doc: &Document, lines: &[Line], year: Option<i32>) -> ReadErr
             "文件中找不到年度报告的统计表格（二、三、四部分的表格）。请确认上传的是报告全文，而不是只有文字部分。",
         );
     }
-    ReadError::new(
-        "not_a_report",
-        "这个文件不是政府信息公开工作年度报告：其中找不到“收到和处理政府信息公开申请情况”等报告表格。",
-    )
+    ReadError::new("not_a_report", "这个文件不是政府信息公开工作年度报告：其中找不到“收到和处理政府信息公开申请情况”等报告表格。")
 }
 
 #[cfg(test)]

@@ -191,17 +191,7 @@ pub struct Finding {
 
 impl Finding {
     pub fn new(rule: &'static str, severity: Severity, cells: Vec<String>, message: String) -> Finding {
-        Finding {
-            rule,
-            severity,
-            status: Status::Failed,
-            cells,
-            message,
-            expected: None,
-            actual: None,
-            sentence: None,
-            related_file: None,
-        }
+        Finding { rule, severity, status: Status::Failed, cells, message, expected: None, actual: None, sentence: None, related_file: None }
     }
 
     pub fn not_assessable(rule: &'static str, cells: Vec<String>, message: String) -> Finding {

@@ -77,8 +77,8 @@ fn file_of(i: u32, value: &JsValue, max_size: usize) -> Result<File, JsError> {
     let edits = if edits_js.is_undefined() || edits_js.is_null() {
         Vec::new()
     } else {
-        let map: BTreeMap<String, String> = serde_wasm_bindgen::from_value(edits_js)
-            .map_err(|e| bad(format!("files[{i}].edits 必须是 {{单元格地址: 文本}} 对象：{e}")))?;
+        let map: BTreeMap<String, String> =
+            serde_wasm_bindgen::from_value(edits_js).map_err(|e| bad(format!("files[{i}].edits 必须是 {{单元格地址: 文本}} 对象：{e}")))?;
         map.into_iter().collect()
     };
     Ok(File { name, bytes, edits, too_large })
@@ -101,13 +101,9 @@ pub fn check(files: JsValue, options: JsValue) -> Result<JsValue, JsError> {
         Some(_) => return Err(bad("options.maxSize 必须是正数（字节）")),
         None => crate::budget::DEFAULT_MAX_SIZE,
     };
-    let files: Vec<File> = Array::from(&files)
-        .iter()
-        .enumerate()
-        .map(|(i, f)| file_of(i as u32, &f, max_size))
-        .collect::<Result<_, _>>()?;
-    let inputs: Vec<Input> =
-        files.iter().map(|f| Input { name: &f.name, bytes: &f.bytes, edits: f.edits.clone() }).collect();
+    let files: Vec<File> =
+        Array::from(&files).iter().enumerate().map(|(i, f)| file_of(i as u32, &f, max_size)).collect::<Result<_, _>>()?;
+    let inputs: Vec<Input> = files.iter().map(|f| Input { name: &f.name, bytes: &f.bytes, edits: f.edits.clone() }).collect();
     let mut out = crate::check(&inputs, &Options { blanks_as_zero: opts.blanks_as_zero, max_size }, decode_legacy);
     for (report, f) in out.reports.iter_mut().zip(&files) {
         if let Some(len) = f.too_large {
@@ -122,8 +118,8 @@ pub fn check(files: JsValue, options: JsValue) -> Result<JsValue, JsError> {
 /// columns, for drawing the tables as printed.
 #[wasm_bindgen]
 pub fn layout(key: &str) -> Result<JsValue, JsError> {
-    let shape = format::Shape::from_key(key)
-        .ok_or_else(|| bad(format!("未知的格式版本：{key}（应为 v2019、v2021 或 v2021-single-other-row）")))?;
+    let shape =
+        format::Shape::from_key(key).ok_or_else(|| bad(format!("未知的格式版本：{key}（应为 v2019、v2021 或 v2021-single-other-row）")))?;
     to_js(&shape.tables())
 }
 

@@ -9,10 +9,8 @@ const EXACT: &[(&str, &str)] = &[("real/seed-2021-guanqian.txt", "seed-2021-guan
 
 /// Text pulled out of PDFs with cells displaced or lost: read as far as it honestly goes.
 /// (file, gold, the least share of gold cells that must be right)
-const PARTIAL: &[(&str, &str, f64)] = &[
-    ("real/2025-shanghai-office.md", "2025-shanghai-office", 0.9),
-    ("real/2025-shuyang-county.md", "2025-shuyang-county", 0.9),
-];
+const PARTIAL: &[(&str, &str, f64)] =
+    &[("real/2025-shanghai-office.md", "2025-shanghai-office", 0.9), ("real/2025-shuyang-county.md", "2025-shuyang-county", 0.9)];
 
 #[test]
 fn exact_forms_match_gold_in_every_cell() {
@@ -39,7 +37,14 @@ fn pdf_text_is_read_honestly() {
         assert!(r.error.is_none(), "{file}: {:?}", r.error);
         let c = compare(&r, &gold);
         let share = c.right as f64 / c.total as f64;
-        println!("{file}: {}/{} gold cells right ({:.1}%), {} not read, {} false", c.right, c.total, share * 100.0, c.missing.len(), c.wrong.len());
+        println!(
+            "{file}: {}/{} gold cells right ({:.1}%), {} not read, {} false",
+            c.right,
+            c.total,
+            share * 100.0,
+            c.missing.len(),
+            c.wrong.len()
+        );
         assert!(c.wrong.is_empty(), "{file}: false values {:#?}", c.wrong);
         assert!(share >= *least, "{file}: only {share:.3} of gold cells right; missing {:?}", c.missing);
         // Every cell not read is named by a doubt finding: unknown is shown as unknown.

@@ -11,7 +11,6 @@ fn pages() -> Vec<(String, &'static str)> {
     REPORTS.iter().flat_map(|g| [(format!("real/{g}.html"), *g), (format!("derived/{g}.gbk.html"), *g)]).collect()
 }
 
-
 #[test]
 fn every_saved_page_matches_gold_in_every_cell() {
     let (mut compared, mut gold_total) = (0, 0);

@@ -40,7 +40,14 @@ fn pdfs_match_gold_without_false_values() {
         assert_eq!(r.year, gold["year"].as_i64().map(|y| y as i32), "{file} year");
         let c = compare(&r, &gold);
         let share = c.right as f64 / c.total as f64;
-        println!("{file}: {}/{} gold cells right ({:.1}%), {} not read, {} false", c.right, c.total, share * 100.0, c.missing.len(), c.wrong.len());
+        println!(
+            "{file}: {}/{} gold cells right ({:.1}%), {} not read, {} false",
+            c.right,
+            c.total,
+            share * 100.0,
+            c.missing.len(),
+            c.wrong.len()
+        );
         assert!(c.wrong.is_empty(), "{file}: false values {:#?}", c.wrong);
         for m in &c.missing {
             assert!(r.findings.iter().any(|f| f.rule == "P03" && f.cells.contains(m)), "{file}: {m} missing without P03");
@@ -68,7 +75,8 @@ fn huaian_layout_is_read_as_the_page_shows_it() {
         })
         .map(|t| t.split_whitespace().collect())
         .collect();
-    for words in ["三、本年度办理结果", "商业企业", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "96171.6", "-4-"] {
+    for words in ["三、本年度办理结果", "商业企业", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "96171.6", "-4-"]
+    {
         assert!(texts.iter().any(|t| t == words), "no block or cell reads {words}");
     }
     // A sentence cut by the page break (footer "-2-" between its halves) is one paragraph.
@@ -106,7 +114,10 @@ fn without_rules_fewer_cells_but_no_false_value() {
                     assert!(ok, "{file} without rules: {addr} gold {want}, read {got:?}");
                     right += 1;
                 }
-                None => assert!(m.doubts.iter().any(|f| f.rule == "P03" && f.cells.contains(addr)), "{file} without rules: {addr} missing without P03"),
+                None => assert!(
+                    m.doubts.iter().any(|f| f.rule == "P03" && f.cells.contains(addr)),
+                    "{file} without rules: {addr} missing without P03"
+                ),
             }
         }
         println!("{file} without rules: {right}/{} gold cells right", cells.len());
@@ -115,7 +126,6 @@ fn without_rules_fewer_cells_but_no_false_value() {
     // 918 of 1198 today (the narrow LibreOffice tables lose most, Huai'an none).
     assert!(total_right >= 900, "without rules only {total_right} gold cells right");
 }
-
 
 /// A PDF and a .docx made from the same report read alike: same title, year, cells and the same
 /// findings, messages included (the narrative rules read the PDF's wrapped lines as paragraphs).
@@ -126,7 +136,9 @@ fn pdf_and_docx_of_one_report_give_the_same_report() {
         let (p, w) = (check(&file), check(&format!("derived/{base}.docx")));
         assert_eq!((&p.title, p.year, &p.agency), (&w.title, w.year, &w.agency), "{file}");
         // Values and states; raw texts differ in padding (the .docx keeps U+00A0).
-        let cells = |r: &nianbao_check::Report| -> Vec<String> { r.cells.iter().map(|(a, c)| format!("{a} {:?} {:?}", c.state, c.value)).collect() };
+        let cells = |r: &nianbao_check::Report| -> Vec<String> {
+            r.cells.iter().map(|(a, c)| format!("{a} {:?} {:?}", c.state, c.value)).collect()
+        };
         assert_eq!(cells(&p), cells(&w), "{file}: cells");
         let findings = |r: &nianbao_check::Report| -> Vec<String> {
             let mut v: Vec<String> = r.findings.iter().map(|f| format!("{} {:?} {:?} {}", f.rule, f.status, f.cells, f.message)).collect();

@@ -23,7 +23,6 @@ fn word_files() -> Vec<(String, String)> {
     out
 }
 
-
 #[test]
 fn word_forms_match_gold_in_every_cell() {
     let files = word_files();
@@ -70,12 +69,7 @@ fn table_rows(bytes: &[u8]) -> Vec<Vec<Vec<String>>> {
             Block::Table(g) => Some(
                 g.rows
                     .iter()
-                    .map(|row| {
-                        row.iter()
-                            .map(|c| c.text.split_whitespace().collect::<String>())
-                            .filter(|t| !t.is_empty())
-                            .collect()
-                    })
+                    .map(|row| row.iter().map(|c| c.text.split_whitespace().collect::<String>()).filter(|t| !t.is_empty()).collect())
                     .collect(),
             ),
             Block::Para(_) => None,
@@ -121,7 +115,8 @@ fn format_is_told_by_content_not_by_name() {
         let path = dir.join(renamed);
         std::fs::write(&path, &bytes).unwrap();
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_nianbao-check")).arg("--json").arg(&path).output().unwrap();
-        let json: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{renamed}: {e}: {}", String::from_utf8_lossy(&out.stdout)));
+        let json: Value =
+            serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{renamed}: {e}: {}", String::from_utf8_lossy(&out.stdout)));
         let got = &json["reports"][0];
         // The same bytes under their own name give the same reading.
         let want = serde_json::to_value(check_bytes(renamed, &bytes, &Options::default())).unwrap();

@@ -102,7 +102,13 @@ fn run(name: &str) -> Option<&'static str> {
 /// still runs out of the same budget, which is what bounds the memory).
 fn run_bytes(name: &str, bytes: &[u8]) -> Option<&'static str> {
     let m = measure(name, bytes);
-    eprintln!("{name}: {:.1} MB in, peak {:.1} MB, {:?}, {:?}", mb(bytes.len()), mb(m.peak), m.took, m.report.error.as_ref().map(|e| e.code));
+    eprintln!(
+        "{name}: {:.1} MB in, peak {:.1} MB, {:?}, {:?}",
+        mb(bytes.len()),
+        mb(m.peak),
+        m.took,
+        m.report.error.as_ref().map(|e| e.code)
+    );
     if let Some(e) = &m.report.error {
         assert!(chinese(&e.message), "{name}: {e:?}");
         assert!(m.report.cells.is_empty());
@@ -229,7 +235,13 @@ fn word_elements_rows_and_paragraphs_are_bounded() {
 #[test]
 fn the_corpus_reads_well_within_the_budgets() {
     // A real report spends a small part of each limit: the limits are far from what reports need.
-    for path in ["real/2024-huaian-city.pdf", "derived/pingtan-2021.docx", "derived/pingtan-2021.doc", "real/pingtan-2021.html", "real/seed-2021-guanqian.txt"] {
+    for path in [
+        "real/2024-huaian-city.pdf",
+        "derived/pingtan-2021.docx",
+        "derived/pingtan-2021.doc",
+        "real/pingtan-2021.html",
+        "real/seed-2021-guanqian.txt",
+    ] {
         let bytes = std::fs::read(format!("{}/../shared/corpus/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap();
         let (r, end) = budget::scope(Limits::DEFAULT, || nianbao_check::read_model(&bytes, nianbao_check::readers::native_decoder));
         assert!(r.is_ok(), "{path}");

@@ -123,7 +123,8 @@ fn page(v: &HashMap<String, String>, year: i32) -> String {
     // Table 四: the header's colspan of 行政复议 says 4 although its data run has 5 cells.
     let mut h4 = String::new();
     h4 += &row(&[td("colspan=4", "行政复议"), td("colspan=10", "行政诉讼")]);
-    let mut second: Vec<String> = ["结果<br>维持", "结果<br>纠正", "其他<br>结果", "尚未<br>审结", "总计"].map(|h| td("rowspan=2", h)).to_vec();
+    let mut second: Vec<String> =
+        ["结果<br>维持", "结果<br>纠正", "其他<br>结果", "尚未<br>审结", "总计"].map(|h| td("rowspan=2", h)).to_vec();
     second.push(td("colspan=5", "未经复议直接起诉"));
     second.push(td("colspan=5", "复议后起诉"));
     h4 += &row(&second);
@@ -196,15 +197,15 @@ fn a_word_exported_report_in_a_portal_page_reads_cell_for_cell() {
 fn odd_values_keep_their_meaning() {
     let mut v = consistent(Version::V2021, 7);
     let odd = [
-        ("t3/new/natural", "１２"),                 // full-width digits
-        ("t2/penalty/decisions", "1,234"),          // thousands separator
-        ("t2/licensing/decisions", "2，345"),       // full-width separator
-        ("t3/carried/legal", "&nbsp;"),             // Word's empty cell
+        ("t3/new/natural", "１２"),           // full-width digits
+        ("t2/penalty/decisions", "1,234"),    // thousands separator
+        ("t2/licensing/decisions", "2，345"), // full-width separator
+        ("t3/carried/legal", "&nbsp;"),       // Word's empty cell
         ("t3/carried/social", "&nbsp;&nbsp;"),
-        ("t3/granted/research", "\u{3000}"),        // the official template's empty cell
+        ("t3/granted/research", "\u{3000}"), // the official template's empty cell
         ("t3/denied.query/social", "/"),
         ("t3/denied.query/legal", "—"),
-        ("t4/review/upheld", "&nbsp;0&nbsp;"),      // padding around a number
+        ("t4/review/upheld", "&nbsp;0&nbsp;"), // padding around a number
         ("t2/fees/amount", "12.5"),
     ];
     for (a, raw) in odd {
@@ -235,23 +236,40 @@ fn merged_cells_resolve_and_labels_stay_whole() {
     assert_eq!(t2[2][0], "规章");
     let t3 = g[1];
     assert_eq!(t3.width(), 10);
-    assert_eq!(t3.rows[0][0].text, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "spans join directly, Word's line wrap between Chinese characters vanishes");
+    assert_eq!(
+        t3.rows[0][0].text, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+        "spans join directly, Word's line wrap between Chinese characters vanishes"
+    );
     assert_eq!((t3.rows[0][0].row_span, t3.rows[0][0].col_span), (3, 3));
     // 自然人 sits at column 3, after the 3-wide label block; the five kinds under 法人 at 4..=8.
     assert_eq!(t3.rows[1][0].col, 3);
     assert_eq!(t3.rows[2].iter().map(|c| c.col).collect::<Vec<_>>(), vec![4, 5, 6, 7, 8]);
     assert_eq!(t3.rows[2][0].text, "商业\n企业");
     // The repeated outer label starts its own rowspan; the values beside it stay in columns 3..=9.
-    let repeat = t3.rows.iter().position(|r| r.len() == 10 && r[0].text == "三、本年度办理结果" && r[1].text == "（四）无法提供").expect("repeated label row");
+    let repeat = t3
+        .rows
+        .iter()
+        .position(|r| r.len() == 10 && r[0].text == "三、本年度办理结果" && r[1].text == "（四）无法提供")
+        .expect("repeated label row");
     assert!(t3.rows[repeat].iter().skip(3).map(|c| c.col).eq(3..10));
     let t4 = g[2];
     assert_eq!(t4.rows[0][1].col, 4, "the header's colspan of 4 is kept as written");
     assert_eq!(t4.rows[3].len(), 15);
     // Running text around the tables, line by line; nothing of the script, style or comments.
     let p = paras(&d);
-    assert!(p.starts_with(&["首页", "政务公开", "政府信息公开年报", "测试县人民政府2023年", "政府信息公开工作年度报告", "一、总体情况"]), "{p:?}");
+    assert!(
+        p.starts_with(&["首页", "政务公开", "政府信息公开年报", "测试县人民政府2023年", "政府信息公开工作年度报告", "一、总体情况"]),
+        "{p:?}"
+    );
     assert!(p.contains(&"二、主动公开政府信息情况"), "Word's <![if !supportLists]> content is shown: {p:?}");
-    assert!(p.iter().all(|s| !s.contains("tpl") && !s.contains("border") && !s.contains("Normal") && !s.contains("模板") && !s.contains("启用")), "{p:?}");
+    assert!(
+        p.iter().all(|s| !s.contains("tpl")
+            && !s.contains("border")
+            && !s.contains("Normal")
+            && !s.contains("模板")
+            && !s.contains("启用")),
+        "{p:?}"
+    );
     assert_eq!(d.title.as_deref(), Some("测试县人民政府2023年政府信息公开工作年度报告"));
 }
 
@@ -322,7 +340,8 @@ fn raw_text_elements_end_where_browsers_end_them() {
 
 #[test]
 fn titles_come_from_the_cms_or_the_page() {
-    let d = html::read("<head><meta name=\"ArticleTitle\" content=\"某区2024年政府信息公开工作年度报告\"><title>首页</title></head>").unwrap();
+    let d =
+        html::read("<head><meta name=\"ArticleTitle\" content=\"某区2024年政府信息公开工作年度报告\"><title>首页</title></head>").unwrap();
     assert_eq!(d.title.as_deref(), Some("某区2024年政府信息公开工作年度报告"));
     let d = html::read("<title>\n  某局2023年政府信息公开年度报告 - 某县人民政府\n</title>").unwrap();
     assert_eq!(d.title.as_deref(), Some("某局2023年政府信息公开年度报告"));

@@ -118,7 +118,9 @@ mod lost_cells {
             .enumerate()
             .filter_map(|(i, l)| {
                 let cells: Vec<&str> = l.split('\t').collect();
-                let nums: Vec<usize> = (0..cells.len()).filter(|&k| !cells[k].trim().is_empty() && cells[k].trim().chars().all(|c| c.is_ascii_digit())).collect();
+                let nums: Vec<usize> = (0..cells.len())
+                    .filter(|&k| !cells[k].trim().is_empty() && cells[k].trim().chars().all(|c| c.is_ascii_digit()))
+                    .collect();
                 (nums.len() >= 5).then_some((i, nums))
             })
             .collect()

@@ -140,7 +140,11 @@ fn blanks_as_zero_is_an_option_not_the_default() {
 #[test]
 fn the_json_has_the_shape_of_report_json() {
     let text = set_field(&seed(), "三、本年度办理结果", 0, "3");
-    let out = nianbao_check::check(&[nianbao_check::Input::new("x.txt", text.as_bytes())], &Options::default(), nianbao_check::readers::native_decoder);
+    let out = nianbao_check::check(
+        &[nianbao_check::Input::new("x.txt", text.as_bytes())],
+        &Options::default(),
+        nianbao_check::readers::native_decoder,
+    );
     let v: serde_json::Value = serde_json::to_value(&out).unwrap();
     let r = &v["reports"][0];
     for k in ["file", "input", "version", "year", "title", "cells", "findings", "error"] {

@@ -51,7 +51,12 @@ const EXPECTED: &[Expected] = &[
         ],
     },
     Expected {
-        forms: &["real/2023-shuyang-fgj.html", "derived/2023-shuyang-fgj.gbk.html", "derived/2023-shuyang-fgj.docx", "derived/2023-shuyang-fgj.doc"],
+        forms: &[
+            "real/2023-shuyang-fgj.html",
+            "derived/2023-shuyang-fgj.gbk.html",
+            "derived/2023-shuyang-fgj.docx",
+            "derived/2023-shuyang-fgj.doc",
+        ],
         claims: &[("N01", 26.0, "共收到依申请信息公开26件")],
     },
     Expected {
@@ -114,7 +119,11 @@ fn every_stated_number_is_found_and_agrees_with_the_tables() {
             for (rule, stated, fragment) in e.claims {
                 let c = got
                     .iter()
-                    .find(|c| c.rule == *rule && (c.stated - stated).abs() < 1e-9 && c.sentence.replace(' ', "").contains(&fragment.replace(' ', "")))
+                    .find(|c| {
+                        c.rule == *rule
+                            && (c.stated - stated).abs() < 1e-9
+                            && c.sentence.replace(' ', "").contains(&fragment.replace(' ', ""))
+                    })
                     .unwrap_or_else(|| panic!("{file}: no {rule} claim {stated} in «{fragment}»; got {got:#?}"));
                 assert!(matches!(c.outcome, Outcome::Agrees | Outcome::AgreesAs(_)), "{file}: {c:#?}");
                 assert!(!c.cells.is_empty() && c.table.is_some(), "{file}: {c:#?}");
@@ -179,7 +188,14 @@ fn mutate(file: &str, from: &str, to: &str) -> (Report, Report) {
 }
 
 /// Exactly one new finding, of `rule`, failed, naming the sentence and the cell first.
-fn exactly<'a>(before: &Report, after: &'a Report, rule: &str, severity: Severity, sentence_has: &str, first_cell: Option<&str>) -> &'a Finding {
+fn exactly<'a>(
+    before: &Report,
+    after: &'a Report,
+    rule: &str,
+    severity: Severity,
+    sentence_has: &str,
+    first_cell: Option<&str>,
+) -> &'a Finding {
     let new = added(before, after);
     assert_eq!(new.len(), 1, "{new:#?}");
     let f = new[0];
@@ -245,10 +261,21 @@ const SEED: &str = "real/seed-2021-guanqian.txt";
 fn statements_without_numbers_are_checked() {
     let seed = text_of(SEED);
     // N11: "无收到任何…申请" and a request in the table (kept balanced, so only N11 speaks).
-    let edits = [("t3/new/natural", "1"), ("t3/new/total", "1"), ("t3/granted/natural", "1"), ("t3/granted/total", "1"), ("t3/results_total/natural", "1"), ("t3/results_total/total", "1")];
+    let edits = [
+        ("t3/new/natural", "1"),
+        ("t3/new/total", "1"),
+        ("t3/granted/natural", "1"),
+        ("t3/granted/total", "1"),
+        ("t3/results_total/natural", "1"),
+        ("t3/results_total/total", "1"),
+    ];
     let base = run(SEED, seed.as_bytes());
     let out = nianbao_check::check(
-        &[nianbao_check::Input { name: SEED, bytes: seed.as_bytes(), edits: edits.iter().map(|(a, v)| (a.to_string(), v.to_string())).collect() }],
+        &[nianbao_check::Input {
+            name: SEED,
+            bytes: seed.as_bytes(),
+            edits: edits.iter().map(|(a, v)| (a.to_string(), v.to_string())).collect(),
+        }],
         &Options::default(),
         nianbao_check::readers::native_decoder,
     );
@@ -320,7 +347,12 @@ fn sections_are_checked() {
     assert_eq!((new[0].rule, new[0].severity), ("S09", Severity::Warning));
     assert!(new[0].message.contains("只写了“无”"), "{}", new[0].message);
     // The variants of the section titles are the same sections.
-    for v in ["五、存在问题及改进情况", "五、存在的主要问题及整改措施", "## 五、政府信息公开工作存在的主要问题及改进情况", "五.存在的主要问题及改进情况"] {
+    for v in [
+        "五、存在问题及改进情况",
+        "五、存在的主要问题及整改措施",
+        "## 五、政府信息公开工作存在的主要问题及改进情况",
+        "五.存在的主要问题及改进情况",
+    ] {
         let r = run(SEED, seed.replace("五、存在的主要问题及改进情况", v).as_bytes());
         assert!(added(&base, &r).is_empty(), "{v}");
     }
@@ -351,7 +383,10 @@ fn the_huaian_narrative_agrees_with_its_gold_tables() {
     let cell = |a: &str| g["cells"][a].to_string().trim_matches('"').to_string();
     let mut text = synth(nianbao_check::format::Version::V2021, 2024, &cell);
     text = text.replacen("一、总体情况\n", HUAIAN_TEXT, 1);
-    text = text.replace("本年度未收取信息处理费。", "2024 年，市政府严格落实《政府信息公开信息处理费管理\n办法》，全年收取政府信息公开信息处理费 3940 元。");
+    text = text.replace(
+        "本年度未收取信息处理费。",
+        "2024 年，市政府严格落实《政府信息公开信息处理费管理\n办法》，全年收取政府信息公开信息处理费 3940 元。",
+    );
     let m = read_model(text.as_bytes(), nianbao_check::readers::native_decoder).unwrap();
     let got = narrative::claims(&m);
     let want = [("N01", 3119.0), ("N03", 3050.0), ("N02", 34.0), ("N04", 103.0), ("N07", 351.0), ("N07", 46.0)];

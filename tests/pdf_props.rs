@@ -67,10 +67,54 @@ proptest! {
 }
 
 const TOKENS: &[&str] = &[
-    "1 0 obj", "2 0 obj", "3 0 obj", "endobj", "<<", ">>", "[", "]", "/Type", "/Catalog", "/Pages", "/Page", "/Kids",
-    "/Count", "/Contents", "/Resources", "/Font", "/Length", "/Filter", "/FlateDecode", "/ObjStm", "/N", "/First", "1 0 R",
-    "2 0 R", "3 0 R", "stream\n", "\nendstream", "xref", "0 4", "0000000000 65535 f ", "trailer", "/Root", "/Size",
-    "startxref", "9", "%%EOF", "BT", "ET", "Tj", "TJ", "(a)", "<00410042>", "/F1", "12", "Tf", "-1e30", "99999999999",
+    "1 0 obj",
+    "2 0 obj",
+    "3 0 obj",
+    "endobj",
+    "<<",
+    ">>",
+    "[",
+    "]",
+    "/Type",
+    "/Catalog",
+    "/Pages",
+    "/Page",
+    "/Kids",
+    "/Count",
+    "/Contents",
+    "/Resources",
+    "/Font",
+    "/Length",
+    "/Filter",
+    "/FlateDecode",
+    "/ObjStm",
+    "/N",
+    "/First",
+    "1 0 R",
+    "2 0 R",
+    "3 0 R",
+    "stream\n",
+    "\nendstream",
+    "xref",
+    "0 4",
+    "0000000000 65535 f ",
+    "trailer",
+    "/Root",
+    "/Size",
+    "startxref",
+    "9",
+    "%%EOF",
+    "BT",
+    "ET",
+    "Tj",
+    "TJ",
+    "(a)",
+    "<00410042>",
+    "/F1",
+    "12",
+    "Tf",
+    "-1e30",
+    "99999999999",
 ];
 
 /// A PDF from object bodies (object i+1 is `objects[i]`), with a correct xref table.
@@ -171,7 +215,8 @@ fn huge_declared_lengths_and_counts_are_not_believed() {
     let objstm = stream("/Type /ObjStm /N 1000000 /First 99999999", b"1 0 2 5 <<>> <<>>");
     timed("objstm.pdf", &one_page(stream("", b"BT ET"), vec![o("<< >>"), objstm]));
     // A ToUnicode range over four billion codes, and widths for a million CIDs.
-    let cmap = stream("", b"1 begincodespacerange <00000000> <FFFFFFFF> endcodespacerange 1 beginbfrange <00000000> <FFFFFFFF> <0041> endbfrange");
+    let cmap =
+        stream("", b"1 begincodespacerange <00000000> <FFFFFFFF> endcodespacerange 1 beginbfrange <00000000> <FFFFFFFF> <0041> endbfrange");
     let font = o("<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /ToUnicode 7 0 R /DescendantFonts [<< /Subtype /CIDFontType2 /W [0 1000000 500] /DW 1000 >>] >>");
     let page = o("<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 8 0 R >> >> /Contents 4 0 R >>");
     let objs = vec![
@@ -201,7 +246,10 @@ fn deep_nesting_and_reference_loops_end() {
     ];
     timed("tree.pdf", &pdf(&objs));
     // A form that draws itself, and a reference that points at itself.
-    let form = stream("/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /X1 6 0 R >> /Font << /F1 5 0 R >> >>", b"BT /F1 12 Tf (a) Tj ET /X1 Do /X1 Do");
+    let form = stream(
+        "/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /X1 6 0 R >> /Font << /F1 5 0 R >> >>",
+        b"BT /F1 12 Tf (a) Tj ET /X1 Do /X1 Do",
+    );
     let content = stream("", b"/X1 Do 7 0 R");
     timed("form.pdf", &one_page(content, vec![form, o("7 0 R")]));
     // q without Q, a million times.

@@ -110,7 +110,14 @@ fn s02_old_tables_in_a_new_year() {
 /// Adds `delta` to a t3 result cell and keeps every balance: the row total, the results total and
 /// the new applications grow with it.
 fn bump(vals: &mut std::collections::HashMap<String, String>, row: &str, col: &str, delta: i64) {
-    for a in [format!("t3/{row}/{col}"), format!("t3/{row}/total"), format!("t3/results_total/{col}"), "t3/results_total/total".into(), format!("t3/new/{col}"), "t3/new/total".into()] {
+    for a in [
+        format!("t3/{row}/{col}"),
+        format!("t3/{row}/total"),
+        format!("t3/results_total/{col}"),
+        "t3/results_total/total".into(),
+        format!("t3/new/{col}"),
+        "t3/new/total".into(),
+    ] {
         let v: i64 = vals[&a].parse().unwrap();
         vals.insert(a, (v + delta).to_string());
     }
@@ -150,7 +157,8 @@ fn p01_a_split_number_is_joined_when_the_sum_closes() {
 #[test]
 fn a_blank_total_column_is_not_assessable_not_wrong() {
     let vals = consistent(Version::V2021, 5);
-    let text = synth(Version::V2021, 2022, &|a| if a.starts_with("t3/") && a.ends_with("/total") { String::new() } else { vals[a].clone() });
+    let text =
+        synth(Version::V2021, 2022, &|a| if a.starts_with("t3/") && a.ends_with("/total") { String::new() } else { vals[a].clone() });
     let r = check_bytes("x.txt", text.as_bytes(), &Options::default());
     assert!(!r.has_error_finding(), "{:#?}", r.findings);
     let na: Vec<_> = r.findings.iter().filter(|f| f.status == nianbao_check::Status::NotAssessable).collect();

@@ -102,7 +102,13 @@ fn render_page(rules: &[Rule]) -> String {
         "<table>\n<thead><tr><th scope=\"col\">编号</th><th scope=\"col\">规则</th><th scope=\"col\">严重程度</th></tr></thead>\n<tbody>\n"
     ));
     for r in &rules {
-        s.push_str(&format!("<tr><td><a href=\"#{}\">{}</a></td><td>{}</td><td>{}</td></tr>\n", r.id, r.id, esc(r.title), severity_zh(r.severity)));
+        s.push_str(&format!(
+            "<tr><td><a href=\"#{}\">{}</a></td><td>{}</td><td>{}</td></tr>\n",
+            r.id,
+            r.id,
+            esc(r.title),
+            severity_zh(r.severity)
+        ));
     }
     s.push_str("</tbody>\n</table>\n");
     for (prefix, heading) in FAMILIES {
@@ -220,12 +226,17 @@ impl Case {
             Case::One(d) => check_bytes("case.txt", &d.bytes(), &opts),
             Case::Pair(a, b) => {
                 let (a, b) = (a.bytes(), b.bytes());
-                let out = nianbao_check::check(&[Input::new("last.txt", &a), Input::new("this.txt", &b)], &opts, nianbao_check::readers::native_decoder);
+                let out = nianbao_check::check(
+                    &[Input::new("last.txt", &a), Input::new("this.txt", &b)],
+                    &opts,
+                    nianbao_check::readers::native_decoder,
+                );
                 out.reports.into_iter().nth(1).unwrap()
             }
             Case::Corpus(file, (from, to), edits) => {
                 let t = String::from_utf8(corpus(file)).unwrap().replace(from, to);
-                let input = Input { name: file, bytes: t.as_bytes(), edits: edits.iter().map(|(a, v)| (a.to_string(), v.to_string())).collect() };
+                let input =
+                    Input { name: file, bytes: t.as_bytes(), edits: edits.iter().map(|(a, v)| (a.to_string(), v.to_string())).collect() };
                 nianbao_check::check(&[input], &opts, nianbao_check::readers::native_decoder).reports.remove(0)
             }
         }
@@ -277,92 +288,194 @@ fn cases() -> Vec<(&'static str, Case, Case)> {
         ("C03", with(|v| drop(v.insert("t2/fees/amount".into(), "251000元".into()))), ok()),
         ("C05", with19(|v| drop(v.insert("t2/licensing/change".into(), "1.5".into()))), ok19()),
         ("C06", with(|v| drop(v.insert("t3/new/legal".into(), "2 0".into()))), ok()),
-        ("T2-01", with(|v| {
-            v.insert("t2/normative/issued".into(), "5".into());
-            v.insert("t2/normative/in_force".into(), "0".into());
-        }), ok()),
-        ("T2-02", with19(|v| {
-            v.insert("t2/regulations/published".into(), "70".into());
-            v.insert("t2/regulations/public_total".into(), "8".into());
-        }), ok19()),
-        ("T2-03", with19(|v| {
-            v.insert("t2/penalty/prev_items".into(), "10".into());
-            v.insert("t2/penalty/change".into(), "-12".into());
-        }), ok19()),
+        (
+            "T2-01",
+            with(|v| {
+                v.insert("t2/normative/issued".into(), "5".into());
+                v.insert("t2/normative/in_force".into(), "0".into());
+            }),
+            ok(),
+        ),
+        (
+            "T2-02",
+            with19(|v| {
+                v.insert("t2/regulations/published".into(), "70".into());
+                v.insert("t2/regulations/public_total".into(), "8".into());
+            }),
+            ok19(),
+        ),
+        (
+            "T2-03",
+            with19(|v| {
+                v.insert("t2/penalty/prev_items".into(), "10".into());
+                v.insert("t2/penalty/change".into(), "-12".into());
+            }),
+            ok19(),
+        ),
         ("T3-01", with(|v| add(v, "t3/new/total", 1)), ok()),
-        ("T3-02", with(|v| {
-            add(v, "t3/granted/natural", 1);
-            add(v, "t3/granted/total", 1);
-        }), ok()),
-        ("T3-03", with(|v| {
-            add(v, "t3/carry_forward/natural", 1);
-            add(v, "t3/carry_forward/total", 1);
-        }), ok()),
-        ("T3-04", with(|v| {
-            v.insert("t3/carry_forward/natural".into(), String::new());
-            let incoming = n(v, "t3/new/natural") + n(v, "t3/carried/natural");
-            let d = incoming + 5 - n(v, "t3/results_total/natural");
-            add(v, "t3/results_total/natural", d);
-        }), ok()),
+        (
+            "T3-02",
+            with(|v| {
+                add(v, "t3/granted/natural", 1);
+                add(v, "t3/granted/total", 1);
+            }),
+            ok(),
+        ),
+        (
+            "T3-03",
+            with(|v| {
+                add(v, "t3/carry_forward/natural", 1);
+                add(v, "t3/carry_forward/total", 1);
+            }),
+            ok(),
+        ),
+        (
+            "T3-04",
+            with(|v| {
+                v.insert("t3/carry_forward/natural".into(), String::new());
+                let incoming = n(v, "t3/new/natural") + n(v, "t3/carried/natural");
+                let d = incoming + 5 - n(v, "t3/results_total/natural");
+                add(v, "t3/results_total/natural", d);
+            }),
+            ok(),
+        ),
         ("T4-01", with(|v| add(v, "t4/review/total", 1)), ok()),
         ("T4-02", with(|v| add(v, "t4/suit_direct/total", 1)), ok()),
         ("T4-03", with(|v| add(v, "t4/suit_after_review/total", 1)), ok()),
-        ("N01", text(|v, t| say(t, &format!("本年度共收到政府信息公开申请{}件。", n(v, "t3/new/total") + 1))),
-            text(|v, t| say(t, &format!("本年度共收到政府信息公开申请{}件。", n(v, "t3/new/total"))))),
-        ("N02", text(|v, t| say(t, &format!("另有上年结转申请{}件。", n(v, "t3/carried/total") + 1))),
-            text(|v, t| say(t, &format!("另有上年结转申请{}件。", n(v, "t3/carried/total"))))),
-        ("N03", text(|v, t| say(t, &format!("本年度办结政府信息公开申请{}件。", n(v, "t3/results_total/total") + 1))),
-            text(|v, t| say(t, &format!("本年度办结政府信息公开申请{}件。", n(v, "t3/results_total/total"))))),
-        ("N04", text(|v, t| say(t, &format!("{}件申请结转下年度继续办理。", n(v, "t3/carry_forward/total") + 1))),
-            text(|v, t| say(t, &format!("{}件申请结转下年度继续办理。", n(v, "t3/carry_forward/total"))))),
-        ("N05", text(|v, t| {
-            let s: i64 = v.iter().filter(|(k, _)| k.starts_with("t3/denied.") && k.ends_with("/total")).map(|(_, x)| x.parse::<i64>().unwrap()).sum();
-            say(t, &format!("不予公开{}件。", s + 100))
-        }), text(|v, t| {
-            let s: i64 = v.iter().filter(|(k, _)| k.starts_with("t3/denied.") && k.ends_with("/total")).map(|(_, x)| x.parse::<i64>().unwrap()).sum();
-            say(t, &format!("不予公开{}件。", s))
-        })),
-        ("N06", text(|v, t| say(t, &format!("予以公开{}件，占{:.2}%。", n(v, "t3/granted/total"), 100.0 * n(v, "t3/granted/total") as f64 / n(v, "t3/results_total/total") as f64 + 1.0))),
-            text(|v, t| say(t, &format!("予以公开{}件，占{:.2}%。", n(v, "t3/granted/total"), 100.0 * n(v, "t3/granted/total") as f64 / n(v, "t3/results_total/total") as f64)))),
-        ("N07", text(|v, t| say(t, &format!("因政府信息公开被申请行政复议{}件。", n(v, "t4/review/total") + 1))),
-            text(|v, t| say(t, &format!("因政府信息公开被申请行政复议{}件。", n(v, "t4/review/total"))))),
-        ("N10", both(|v| {
-            flat_t4_zero(v);
-            v.insert("t4/review/upheld".into(), "1".into());
-            v.insert("t4/review/total".into(), "1".into());
-        }, |_, t| say(t, "本年度未发生行政复议、行政诉讼。")),
-            both(flat_t4_zero, |_, t| say(t, "本年度未发生行政复议、行政诉讼。"))),
-        ("N11", Corpus("real/seed-2021-guanqian.txt", ("", ""), &[("t3/new/natural", "1"), ("t3/new/total", "1")]),
-            Corpus("real/seed-2021-guanqian.txt", ("", ""), &[])),
-        ("X01", Pair(doc(V21, 2021), Doc { seed: 8, ..doc(V21, 2022) }),
-            Pair(Doc { change: carry_into_next, ..doc(V21, 2021) }, Doc { seed: 8, ..doc(V21, 2022) })),
-        ("X02", Pair(doc(V21, 2021), Doc { seed: 8, ..doc(V21, 2022) }),
-            Pair(doc(V21, 2021), Doc { seed: 8, change: |v| {
-                // in force = last year's (seed 7) + issued − repealed
-                let last = consistent(V21, 7);
-                for row in ["regulations", "normative"] {
-                    let f = n(&last, &format!("t2/{row}/in_force")) + n(v, &format!("t2/{row}/issued")) - n(v, &format!("t2/{row}/repealed"));
-                    v.insert(format!("t2/{row}/in_force"), f.to_string());
-                }
-            }, ..doc(V21, 2022) })),
-        ("X05", Pair(doc(V21, 2021), Doc { text: |_, t| t, ..doc(V21, 2022) }),
-            Pair(doc(V21, 2021), Doc { seed: 8, ..doc(V21, 2022) })),
-        ("P01", text(|v, t| {
-            // A two-digit cell split in two by the extraction ("12" → "1", "2"), where one join closes the row.
-            let line = t.lines().find(|l| l.contains("（一）予以公开")).unwrap().to_string();
-            let mut f: Vec<String> = line.split('\t').map(String::from).collect();
-            let i = f.iter().rposition(|x| x == &v["t3/granted/total"]).unwrap();
-            let total = &v["t3/granted/total"];
-            assert!(total.len() == 2, "the case needs a two-digit total: {total}");
-            let (a, b) = total.split_at(1);
-            f.splice(i..i + 1, [a.to_string(), b.to_string()]);
-            t.replace(&line, &f.join("\t"))
-        }), ok()),
-        ("P03", text(|_, t| {
-            let line = t.lines().find(|l| l.contains("（一）予以公开")).unwrap().to_string();
-            let cut = line[..line.rfind('\t').unwrap()].to_string();
-            t.replace(&line, &cut)
-        }), ok()),
+        (
+            "N01",
+            text(|v, t| say(t, &format!("本年度共收到政府信息公开申请{}件。", n(v, "t3/new/total") + 1))),
+            text(|v, t| say(t, &format!("本年度共收到政府信息公开申请{}件。", n(v, "t3/new/total")))),
+        ),
+        (
+            "N02",
+            text(|v, t| say(t, &format!("另有上年结转申请{}件。", n(v, "t3/carried/total") + 1))),
+            text(|v, t| say(t, &format!("另有上年结转申请{}件。", n(v, "t3/carried/total")))),
+        ),
+        (
+            "N03",
+            text(|v, t| say(t, &format!("本年度办结政府信息公开申请{}件。", n(v, "t3/results_total/total") + 1))),
+            text(|v, t| say(t, &format!("本年度办结政府信息公开申请{}件。", n(v, "t3/results_total/total")))),
+        ),
+        (
+            "N04",
+            text(|v, t| say(t, &format!("{}件申请结转下年度继续办理。", n(v, "t3/carry_forward/total") + 1))),
+            text(|v, t| say(t, &format!("{}件申请结转下年度继续办理。", n(v, "t3/carry_forward/total")))),
+        ),
+        (
+            "N05",
+            text(|v, t| {
+                let s: i64 = v
+                    .iter()
+                    .filter(|(k, _)| k.starts_with("t3/denied.") && k.ends_with("/total"))
+                    .map(|(_, x)| x.parse::<i64>().unwrap())
+                    .sum();
+                say(t, &format!("不予公开{}件。", s + 100))
+            }),
+            text(|v, t| {
+                let s: i64 = v
+                    .iter()
+                    .filter(|(k, _)| k.starts_with("t3/denied.") && k.ends_with("/total"))
+                    .map(|(_, x)| x.parse::<i64>().unwrap())
+                    .sum();
+                say(t, &format!("不予公开{}件。", s))
+            }),
+        ),
+        (
+            "N06",
+            text(|v, t| {
+                say(
+                    t,
+                    &format!(
+                        "予以公开{}件，占{:.2}%。",
+                        n(v, "t3/granted/total"),
+                        100.0 * n(v, "t3/granted/total") as f64 / n(v, "t3/results_total/total") as f64 + 1.0
+                    ),
+                )
+            }),
+            text(|v, t| {
+                say(
+                    t,
+                    &format!(
+                        "予以公开{}件，占{:.2}%。",
+                        n(v, "t3/granted/total"),
+                        100.0 * n(v, "t3/granted/total") as f64 / n(v, "t3/results_total/total") as f64
+                    ),
+                )
+            }),
+        ),
+        (
+            "N07",
+            text(|v, t| say(t, &format!("因政府信息公开被申请行政复议{}件。", n(v, "t4/review/total") + 1))),
+            text(|v, t| say(t, &format!("因政府信息公开被申请行政复议{}件。", n(v, "t4/review/total")))),
+        ),
+        (
+            "N10",
+            both(
+                |v| {
+                    flat_t4_zero(v);
+                    v.insert("t4/review/upheld".into(), "1".into());
+                    v.insert("t4/review/total".into(), "1".into());
+                },
+                |_, t| say(t, "本年度未发生行政复议、行政诉讼。"),
+            ),
+            both(flat_t4_zero, |_, t| say(t, "本年度未发生行政复议、行政诉讼。")),
+        ),
+        (
+            "N11",
+            Corpus("real/seed-2021-guanqian.txt", ("", ""), &[("t3/new/natural", "1"), ("t3/new/total", "1")]),
+            Corpus("real/seed-2021-guanqian.txt", ("", ""), &[]),
+        ),
+        (
+            "X01",
+            Pair(doc(V21, 2021), Doc { seed: 8, ..doc(V21, 2022) }),
+            Pair(Doc { change: carry_into_next, ..doc(V21, 2021) }, Doc { seed: 8, ..doc(V21, 2022) }),
+        ),
+        (
+            "X02",
+            Pair(doc(V21, 2021), Doc { seed: 8, ..doc(V21, 2022) }),
+            Pair(
+                doc(V21, 2021),
+                Doc {
+                    seed: 8,
+                    change: |v| {
+                        // in force = last year's (seed 7) + issued − repealed
+                        let last = consistent(V21, 7);
+                        for row in ["regulations", "normative"] {
+                            let f = n(&last, &format!("t2/{row}/in_force")) + n(v, &format!("t2/{row}/issued"))
+                                - n(v, &format!("t2/{row}/repealed"));
+                            v.insert(format!("t2/{row}/in_force"), f.to_string());
+                        }
+                    },
+                    ..doc(V21, 2022)
+                },
+            ),
+        ),
+        ("X05", Pair(doc(V21, 2021), Doc { text: |_, t| t, ..doc(V21, 2022) }), Pair(doc(V21, 2021), Doc { seed: 8, ..doc(V21, 2022) })),
+        (
+            "P01",
+            text(|v, t| {
+                // A two-digit cell split in two by the extraction ("12" → "1", "2"), where one join closes the row.
+                let line = t.lines().find(|l| l.contains("（一）予以公开")).unwrap().to_string();
+                let mut f: Vec<String> = line.split('\t').map(String::from).collect();
+                let i = f.iter().rposition(|x| x == &v["t3/granted/total"]).unwrap();
+                let total = &v["t3/granted/total"];
+                assert!(total.len() == 2, "the case needs a two-digit total: {total}");
+                let (a, b) = total.split_at(1);
+                f.splice(i..i + 1, [a.to_string(), b.to_string()]);
+                t.replace(&line, &f.join("\t"))
+            }),
+            ok(),
+        ),
+        (
+            "P03",
+            text(|_, t| {
+                let line = t.lines().find(|l| l.contains("（一）予以公开")).unwrap().to_string();
+                let cut = line[..line.rfind('\t').unwrap()].to_string();
+                t.replace(&line, &cut)
+            }),
+            ok(),
+        ),
     ]
 }
 

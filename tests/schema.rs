@@ -16,7 +16,9 @@ use nianbao_check::cell::{CellState, CellValue};
 use nianbao_check::document::InputKind;
 use nianbao_check::format::{Shape, Version};
 use nianbao_check::version::{CHECKER_VERSION, RULES_VERSION};
-use nianbao_check::{check, readers::native_decoder, rules, Finding, Input, Options, Output, ReadError, ReadingGap, Report, Severity, Status, Verdict};
+use nianbao_check::{
+    check, readers::native_decoder, rules, Finding, Input, Options, Output, ReadError, ReadingGap, Report, Severity, Status, Verdict,
+};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 
@@ -76,7 +78,10 @@ fn every_corpus_report_validates() {
     }
     // The corpus reaches the schema's branches: unreadable files, failed and not-assessable findings.
     // (It has no consecutive years of one agency: cross-year findings are in full_reports below.)
-    assert!(reports > 100 && failed > 10 && findings > 500 && na > 10, "{reports} reports, {failed} unreadable, {findings} findings, {na} not assessable");
+    assert!(
+        reports > 100 && failed > 10 && findings > 500 && na > 10,
+        "{reports} reports, {failed} unreadable, {findings} findings, {na} not assessable"
+    );
 }
 
 #[test]
@@ -141,8 +146,11 @@ fn verdicts() -> Vec<Verdict> {
     all
 }
 fn layouts() -> Vec<Option<&'static str>> {
-    let mut all: Vec<Option<&'static str>> =
-        [Version::V2019, Version::V2021].iter().flat_map(|&v| [false, true].map(|single| Shape { version: v, single_other_row: single }.key())).map(Some).collect();
+    let mut all: Vec<Option<&'static str>> = [Version::V2019, Version::V2021]
+        .iter()
+        .flat_map(|&v| [false, true].map(|single| Shape { version: v, single_other_row: single }.key()))
+        .map(Some)
+        .collect();
     all.sort();
     all.dedup();
     all.push(None);
@@ -189,7 +197,22 @@ fn the_schemas_enumerations_are_the_rust_types() {
     for (def, required) in [
         (
             "report",
-            &["checker_version", "rules_version", "file", "input", "version", "layout", "year", "title", "agency", "cells", "findings", "error", "verdict", "reading"][..],
+            &[
+                "checker_version",
+                "rules_version",
+                "file",
+                "input",
+                "version",
+                "layout",
+                "year",
+                "title",
+                "agency",
+                "cells",
+                "findings",
+                "error",
+                "verdict",
+                "reading",
+            ][..],
         ),
         ("readingGap", &["table", "cells", "message"]),
         ("finding", &["rule", "severity", "status", "cells", "message", "expected", "actual", "sentence", "related_file"]),
@@ -207,7 +230,8 @@ fn full_reports() -> Vec<Report> {
     let sev = severities();
     let mut out = Vec::new();
     // Every format, the v2021 one also with v2019's single （六） row; every verdict of a read report.
-    let shapes: Vec<Shape> = versions().into_iter().map(Shape::of).chain([Shape { version: Version::V2021, single_other_row: true }]).collect();
+    let shapes: Vec<Shape> =
+        versions().into_iter().map(Shape::of).chain([Shape { version: Version::V2021, single_other_row: true }]).collect();
     let judged: Vec<Verdict> = verdicts().into_iter().filter(|v| *v != Verdict::Unreadable).collect();
     for (i, shape) in shapes.into_iter().enumerate() {
         let v = shape.version;
@@ -253,7 +277,9 @@ fn full_reports() -> Vec<Report> {
             reading: if verdict == Verdict::Passed {
                 Vec::new()
             } else {
-                vec![ReadingGap { table: "t3", cells: vec![cells[12].0.clone()], message: "表三有 1 个单元格未能可靠读出。".into() }]
+                vec![ReadingGap {
+                    table: "t3", cells: vec![cells[12].0.clone()], message: "表三有 1 个单元格未能可靠读出。".into()
+                }]
             },
             cells,
             findings,
@@ -299,15 +325,21 @@ fn the_schema_refuses_what_is_not_the_shape() {
         ("an unknown format", with(&report, &|r| r["version"] = json!("v2025"))),
         ("a year as text", with(&report, &|r| r["year"] = json!("2021"))),
         ("an address outside t2-t4", with(&report, &|r| r["cells"]["t5/a/b"] = json!({ "raw": "", "value": null, "state": "blank" }))),
-        ("a number without a value", with(&report, &|r| r["cells"]["t3/new/natural"] = json!({ "raw": "3", "value": null, "state": "number" }))),
+        (
+            "a number without a value",
+            with(&report, &|r| r["cells"]["t3/new/natural"] = json!({ "raw": "3", "value": null, "state": "number" })),
+        ),
         ("a blank with a value", with(&report, &|r| r["cells"]["t3/new/natural"] = json!({ "raw": "", "value": 0, "state": "blank" }))),
         ("a cell with an extra key", with(&report, &|r| r["cells"]["t3/new/natural"]["unit"] = json!("件"))),
         ("an unknown severity", with(&report, &|r| r["findings"][0]["severity"] = json!("fatal"))),
         ("an unknown status", with(&report, &|r| r["findings"][0]["status"] = json!("passed"))),
-        ("a not-assessable error", with(&report, &|r| {
-            r["findings"][0]["status"] = json!("not_assessable");
-            r["findings"][0]["severity"] = json!("error");
-        })),
+        (
+            "a not-assessable error",
+            with(&report, &|r| {
+                r["findings"][0]["status"] = json!("not_assessable");
+                r["findings"][0]["severity"] = json!("error");
+            }),
+        ),
         ("a finding without expected", with(&report, &|r| drop(r["findings"][0].as_object_mut().unwrap().remove("expected")))),
         ("a rule id in lower case", with(&report, &|r| r["findings"][0]["rule"] = json!("t3-01"))),
         ("an empty message", with(&report, &|r| r["findings"][0]["message"] = json!(""))),

@@ -58,7 +58,8 @@ fn a_table_the_report_lacks_is_its_error() {
 fn a_row_not_read_makes_the_report_incomplete_and_an_error_still_fails_it() {
     // One t3 row with a number too few: not read (P03), never shifted.
     let v = consistent(Version::V2021, 3);
-    let text = synth(Version::V2021, 2023, &|a| if a == "t3/partial/research" { "\u{0}".into() } else { v[a].clone() }).replace("\t\u{0}", "");
+    let text =
+        synth(Version::V2021, 2023, &|a| if a == "t3/partial/research" { "\u{0}".into() } else { v[a].clone() }).replace("\t\u{0}", "");
     let r = report(&text);
     assert_eq!(r.verdict, Verdict::Incomplete, "{:#?}", r.findings);
     assert_eq!(r.reading.len(), 1);

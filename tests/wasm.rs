@@ -63,10 +63,7 @@ fn seed_reads_as_plain_objects() {
     assert_eq!(get(&c, "value").as_f64(), Some(0.0));
     assert_eq!(get(&c, "state").as_string().as_deref(), Some("number"));
     assert_eq!(Object::keys(&get(&r, "cells").into()).length(), 200, "every v2021 cell");
-    let errors: Vec<_> = findings(&r)
-        .into_iter()
-        .filter(|f| get(f, "severity").as_string().as_deref() == Some("error"))
-        .collect();
+    let errors: Vec<_> = findings(&r).into_iter().filter(|f| get(f, "severity").as_string().as_deref() == Some("error")).collect();
     assert!(errors.is_empty(), "the all-zero seed has no error finding");
 }
 
@@ -79,10 +76,7 @@ fn a_changed_t3_cell_is_named_by_t3_01() {
     let mutated = text.replacen(line, &changed, 1);
     let r = check_one("mutated.txt", mutated.as_bytes());
     assert_eq!(get(&cell(&r, "t3/new/natural"), "value").as_f64(), Some(3.0));
-    let t301: Vec<_> = findings(&r)
-        .into_iter()
-        .filter(|f| get(f, "rule").as_string().as_deref() == Some("T3-01"))
-        .collect();
+    let t301: Vec<_> = findings(&r).into_iter().filter(|f| get(f, "rule").as_string().as_deref() == Some("T3-01")).collect();
     assert!(!t301.is_empty(), "a T3-01 finding");
     let f = t301.iter().find(|f| names_cell(f, "t3/new/natural")).expect("T3-01 names t3/new/natural");
     assert_eq!(get(f, "severity").as_string().as_deref(), Some("error"));

@@ -8,7 +8,8 @@ use common::corpus;
 use nianbao_check::{check_bytes, Options};
 use proptest::prelude::*;
 
-const DOCX: &[&str] = &["derived/pingtan-2021.docx", "derived/2023-shuyang-fgj.docx", "derived/pingtan-2019.docx", "real/template-2021-blank.docx"];
+const DOCX: &[&str] =
+    &["derived/pingtan-2021.docx", "derived/2023-shuyang-fgj.docx", "derived/pingtan-2019.docx", "real/template-2021-blank.docx"];
 const DOC: &[&str] = &["derived/pingtan-2021.doc", "derived/2023-shuyang-fgj.doc", "derived/pingtan-2019.doc"];
 
 fn files(names: &[&str]) -> Vec<Vec<u8>> {

@@ -96,9 +96,8 @@ fn a_changed_carried_cell_is_named_with_last_years_value_and_file() {
     let last = corpus(seed);
     let this = as_year(seed, 2021, 2022);
     let edits = |v: &[(&str, &str)]| v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect::<Vec<_>>();
-    let pair = |e: Vec<(String, String)>| {
-        run(&[Input::new("官前乡2021.txt", &last), Input { name: "官前乡2022.txt", bytes: &this, edits: e }])
-    };
+    let pair =
+        |e: Vec<(String, String)>| run(&[Input::new("官前乡2021.txt", &last), Input { name: "官前乡2022.txt", bytes: &this, edits: e }]);
     let base = pair(Vec::new());
     assert_eq!(base.reports[1].year, Some(2022));
     assert!(failed(&base.reports[1], "X01").is_empty() && failed(&base.reports[1], "X02").is_empty());

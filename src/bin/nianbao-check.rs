@@ -186,7 +186,11 @@ fn summary(out: &Output) -> String {
                 }
             }
             let by_rule: Vec<String> = rules.iter().map(|(id, n)| format!("{id} {n} 项")).collect();
-            let why = if here.iter().any(|f| f.cells.iter().any(|c| unread.contains(&c))) { "未读出或空白" } else { "空白或不是数字" };
+            let why = if here.iter().any(|f| f.cells.iter().any(|c| unread.contains(&c))) {
+                "未读出或空白"
+            } else {
+                "空白或不是数字"
+            };
             s.push_str(&format!(
                 "  [无法核对] {name}：{} 项勾稽关系无法核对（{}），涉及{why}的单元格；--json 列出每一项\n",
                 here.len(),

@@ -95,10 +95,7 @@ pub fn declared_charset(bytes: &[u8]) -> Option<String> {
         let rest = skip(rest, |b| b == b' ');
         let Some(rest) = rest.strip_prefix(b"=") else { continue };
         let rest = skip(rest, |b| b == b' ' || b == b'"' || b == b'\'');
-        let end = rest
-            .iter()
-            .position(|&b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
-            .unwrap_or(rest.len());
+        let end = rest.iter().position(|&b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'_')).unwrap_or(rest.len());
         if end > 0 {
             return Some(String::from_utf8_lossy(&rest[..end]).into_owned());
         }

@@ -21,10 +21,7 @@ use crate::document::{Block, Document, Grid, InputKind};
 use crate::report::ReadError;
 
 fn damaged() -> ReadError {
-    ReadError::new(
-        "damaged",
-        "这个 Word 97–2003（.doc）文件已损坏或不完整，无法读出正文。请用 Word 或 WPS 打开后另存为 .docx，再检查。",
-    )
+    ReadError::new("damaged", "这个 Word 97–2003（.doc）文件已损坏或不完整，无法读出正文。请用 Word 或 WPS 打开后另存为 .docx，再检查。")
 }
 
 fn le16(b: &[u8], at: usize) -> Option<u16> {
@@ -642,7 +639,14 @@ mod tests {
         // outer row end.
         let (c, m) = chars("外\r内1\r内2\r\r\x07\x07");
         let pap = |itap: u32, inner_cell: bool, inner_ttp: bool, ttp: bool| Pap { in_table: true, ttp, itap, inner_cell, inner_ttp };
-        let paps = [pap(1, false, false, false), pap(2, true, false, false), pap(2, true, false, false), pap(2, false, true, false), pap(1, false, false, false), pap(1, false, false, true)];
+        let paps = [
+            pap(1, false, false, false),
+            pap(2, true, false, false),
+            pap(2, true, false, false),
+            pap(2, false, true, false),
+            pap(1, false, false, false),
+            pap(1, false, false, true),
+        ];
         let runs: Vec<PapRun> = m.iter().zip(paps).map(|(&(_, fc), pap)| PapRun { fc, fc_end: fc + 2, pap }).collect();
         let b = blocks(&c, &m, &runs);
         assert_eq!(b.len(), 2, "{b:?}");

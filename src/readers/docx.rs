@@ -248,7 +248,15 @@ impl Walker {
         // The grid's slot is taken now so an outer table comes before the tables nested in it.
         self.blocks.push(Block::Table(Grid::default()));
         let para_depth = self.paras.len();
-        self.tables.push(TableB { block: self.blocks.len() - 1, para_depth, rows: Vec::new(), row: Vec::new(), next_col: 0, in_row: false, last_at_col: Vec::new() });
+        self.tables.push(TableB {
+            block: self.blocks.len() - 1,
+            para_depth,
+            rows: Vec::new(),
+            row: Vec::new(),
+            next_col: 0,
+            in_row: false,
+            last_at_col: Vec::new(),
+        });
         self.cells.push(None);
     }
 
@@ -527,12 +535,7 @@ mod tests {
             tc(&format!(r#"<w:tcPr><w:vMerge w:val="restart"/></w:tcPr>{}"#, p("不予公开"))),
             tc(&format!(r#"<w:tcPr><w:gridSpan w:val="2"/></w:tcPr>{}"#, p("1.属于国家秘密")))
         );
-        let row2 = format!(
-            "<w:tr>{}{}{}</w:tr>",
-            tc(&format!("<w:tcPr><w:vMerge/></w:tcPr>{}", p("ignored"))),
-            tc(&p("a")),
-            tc(&p("b"))
-        );
+        let row2 = format!("<w:tr>{}{}{}</w:tr>", tc(&format!("<w:tcPr><w:vMerge/></w:tcPr>{}", p("ignored"))), tc(&p("a")), tc(&p("b")));
         let row3 = format!(r#"<w:tr><w:trPr><w:gridBefore w:val="2"/></w:trPr>{}</w:tr>"#, tc(&p("c")));
         let row4 = format!(
             "<w:tr>{}{}{}</w:tr>",

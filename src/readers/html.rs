@@ -20,8 +20,8 @@ use crate::report::ReadError;
 /// element tags in the first 64 KB decide.
 pub fn looks_like_html(text: &str) -> bool {
     const TAGS: &[&str] = &[
-        "html", "!doctype", "body", "head", "meta", "table", "tbody", "tr", "td", "th", "p", "div", "span", "br", "font",
-        "strong", "b", "h1", "h2", "h3", "h4", "li", "section", "article", "img", "a",
+        "html", "!doctype", "body", "head", "meta", "table", "tbody", "tr", "td", "th", "p", "div", "span", "br", "font", "strong", "b",
+        "h1", "h2", "h3", "h4", "li", "section", "article", "img", "a",
     ];
     let head = text.get(..text.len().min(64 * 1024)).unwrap_or(text);
     let bytes = head.as_bytes();
@@ -199,14 +199,59 @@ impl Emitter for Feed<'_> {
 const MAX_NESTING: usize = 32;
 
 /// Elements whose content is never shown as the page's text.
-const HIDDEN: &[&str] = &["script", "style", "noscript", "template", "textarea", "iframe", "noembed", "noframes", "svg", "math", "object", "select"];
+const HIDDEN: &[&str] =
+    &["script", "style", "noscript", "template", "textarea", "iframe", "noembed", "noframes", "svg", "math", "object", "select"];
 
 /// Elements that start a new line of text where they open and where they close.
 const BLOCK: &[&str] = &[
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "br", "section", "article",
-    "header", "footer", "nav", "main", "aside", "blockquote", "pre", "hr", "form", "center", "address", "figure",
-    "figcaption", "fieldset", "legend", "details", "summary", "tr", "td", "th", "caption", "option", "body", "html",
-    "dir", "menu", "hgroup", "table", "thead", "tbody", "tfoot",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "br",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "nav",
+    "main",
+    "aside",
+    "blockquote",
+    "pre",
+    "hr",
+    "form",
+    "center",
+    "address",
+    "figure",
+    "figcaption",
+    "fieldset",
+    "legend",
+    "details",
+    "summary",
+    "tr",
+    "td",
+    "th",
+    "caption",
+    "option",
+    "body",
+    "html",
+    "dir",
+    "menu",
+    "hgroup",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
 ];
 
 enum Item {
@@ -290,8 +335,7 @@ impl Flow {
                 Item::Table(_) | Item::Picture(_) => {}
             }
         }
-        let lines: Vec<&str> =
-            s.split('\n').map(|l| l.trim_matches(|c: char| c.is_ascii_whitespace())).filter(|l| !l.is_empty()).collect();
+        let lines: Vec<&str> = s.split('\n').map(|l| l.trim_matches(|c: char| c.is_ascii_whitespace())).filter(|l| !l.is_empty()).collect();
         let blank = |l: &&str| l.chars().all(cell::is_space);
         if lines.iter().any(|l| !blank(l)) {
             lines.into_iter().filter(|l| !blank(l)).collect::<Vec<_>>().join("\n")
@@ -367,11 +411,7 @@ impl TableB {
             }
             return;
         }
-        let rows = self
-            .rows
-            .into_iter()
-            .map(|r| r.into_iter().map(|c| (c.flow.cell_text(), c.row_span, c.col_span)).collect())
-            .collect();
+        let rows = self.rows.into_iter().map(|r| r.into_iter().map(|c| (c.flow.cell_text(), c.row_span, c.col_span)).collect()).collect();
         out.push(Block::Table(Grid::place(rows)));
     }
 }
@@ -502,11 +542,8 @@ impl Builder {
                     if !t.row_open {
                         t.start_row();
                     }
-                    t.cell = Some(CellB {
-                        row_span: span_attr(tag, "rowspan"),
-                        col_span: span_attr(tag, "colspan"),
-                        flow: Flow::default(),
-                    });
+                    t.cell =
+                        Some(CellB { row_span: span_attr(tag, "rowspan"), col_span: span_attr(tag, "colspan"), flow: Flow::default() });
                 }
                 None => self.flow().line_break(),
             },
@@ -594,7 +631,10 @@ mod tests {
 
     #[test]
     fn site_name_is_cut_from_the_title() {
-        assert_eq!(page_title("平潭综合实验区2019年度政府信息公开工作年度报告_政府信息公开年报_平潭综合实验区党工委管委会"), "平潭综合实验区2019年度政府信息公开工作年度报告");
+        assert_eq!(
+            page_title("平潭综合实验区2019年度政府信息公开工作年度报告_政府信息公开年报_平潭综合实验区党工委管委会"),
+            "平潭综合实验区2019年度政府信息公开工作年度报告"
+        );
         assert_eq!(page_title("沭阳县发展和改革局2023年政府信息公开年度报告-沭阳县发改局"), "沭阳县发展和改革局2023年政府信息公开年度报告");
         assert_eq!(page_title("  首页 | 某市政府 "), "首页");
     }

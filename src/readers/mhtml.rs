@@ -264,7 +264,8 @@ mod tests {
         assert!(!looks_like_mhtml("一、总体情况\n\n二、".as_bytes()));
         let no_boundary = b"MIME-Version: 1.0\r\nContent-Type: multipart/related\r\n\r\nx";
         assert_eq!(root_page(no_boundary).unwrap_err().code, "mhtml_broken");
-        let no_html = b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=b\r\n\r\n--b\r\nContent-Type: image/png\r\n\r\nx\r\n--b--\r\n";
+        let no_html =
+            b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=b\r\n\r\n--b\r\nContent-Type: image/png\r\n\r\nx\r\n--b--\r\n";
         assert_eq!(root_page(no_html).unwrap_err().code, "mhtml_no_page");
     }
 

@@ -217,9 +217,16 @@ enum CodeSplit {
 }
 
 enum Widths {
-    Simple { first: u32, widths: Vec<f32>, missing: f32 },
+    Simple {
+        first: u32,
+        widths: Vec<f32>,
+        missing: f32,
+    },
     /// Ranges of CIDs with their width, and the default.
-    Cid { ranges: Vec<(u32, u32, f32)>, default: f32 },
+    Cid {
+        ranges: Vec<(u32, u32, f32)>,
+        default: f32,
+    },
 }
 
 impl Font {
@@ -439,9 +446,38 @@ fn simple_encoding(font: &Dict<'_>) -> Box<[Option<char>; 256]> {
 }
 
 const WIN_ANSI_80: [Option<char>; 32] = [
-    Some('€'), None, Some('‚'), Some('ƒ'), Some('„'), Some('…'), Some('†'), Some('‡'), Some('ˆ'), Some('‰'), Some('Š'),
-    Some('‹'), Some('Œ'), None, Some('Ž'), None, None, Some('‘'), Some('’'), Some('“'), Some('”'), Some('•'), Some('–'),
-    Some('—'), Some('˜'), Some('™'), Some('š'), Some('›'), Some('œ'), None, Some('ž'), Some('Ÿ'),
+    Some('€'),
+    None,
+    Some('‚'),
+    Some('ƒ'),
+    Some('„'),
+    Some('…'),
+    Some('†'),
+    Some('‡'),
+    Some('ˆ'),
+    Some('‰'),
+    Some('Š'),
+    Some('‹'),
+    Some('Œ'),
+    None,
+    Some('Ž'),
+    None,
+    None,
+    Some('‘'),
+    Some('’'),
+    Some('“'),
+    Some('”'),
+    Some('•'),
+    Some('–'),
+    Some('—'),
+    Some('˜'),
+    Some('™'),
+    Some('š'),
+    Some('›'),
+    Some('œ'),
+    None,
+    Some('ž'),
+    Some('Ÿ'),
 ];
 
 /// A glyph name's character: `uniXXXX`, `uXXXX[XX]`, one-letter names and the usual ASCII names.
@@ -461,13 +497,43 @@ fn glyph_char(name: &str) -> Option<char> {
         return Some(c);
     }
     const NAMES: &[(&str, char)] = &[
-        ("space", ' '), ("zero", '0'), ("one", '1'), ("two", '2'), ("three", '3'), ("four", '4'), ("five", '5'),
-        ("six", '6'), ("seven", '7'), ("eight", '8'), ("nine", '9'), ("period", '.'), ("comma", ','),
-        ("hyphen", '-'), ("minus", '-'), ("slash", '/'), ("colon", ':'), ("semicolon", ';'), ("percent", '%'),
-        ("parenleft", '('), ("parenright", ')'), ("bracketleft", '['), ("bracketright", ']'), ("plus", '+'),
-        ("equal", '='), ("quotesingle", '\''), ("quotedbl", '"'), ("underscore", '_'), ("ampersand", '&'),
-        ("endash", '–'), ("emdash", '—'), ("quoteleft", '‘'), ("quoteright", '’'), ("quotedblleft", '“'),
-        ("quotedblright", '”'), ("bullet", '•'), ("nbspace", '\u{a0}'),
+        ("space", ' '),
+        ("zero", '0'),
+        ("one", '1'),
+        ("two", '2'),
+        ("three", '3'),
+        ("four", '4'),
+        ("five", '5'),
+        ("six", '6'),
+        ("seven", '7'),
+        ("eight", '8'),
+        ("nine", '9'),
+        ("period", '.'),
+        ("comma", ','),
+        ("hyphen", '-'),
+        ("minus", '-'),
+        ("slash", '/'),
+        ("colon", ':'),
+        ("semicolon", ';'),
+        ("percent", '%'),
+        ("parenleft", '('),
+        ("parenright", ')'),
+        ("bracketleft", '['),
+        ("bracketright", ']'),
+        ("plus", '+'),
+        ("equal", '='),
+        ("quotesingle", '\''),
+        ("quotedbl", '"'),
+        ("underscore", '_'),
+        ("ampersand", '&'),
+        ("endash", '–'),
+        ("emdash", '—'),
+        ("quoteleft", '‘'),
+        ("quoteright", '’'),
+        ("quotedblleft", '“'),
+        ("quotedblright", '”'),
+        ("bullet", '•'),
+        ("nbspace", '\u{a0}'),
     ];
     NAMES.iter().find(|(n, _)| *n == name).map(|(_, c)| *c)
 }
@@ -920,7 +986,13 @@ impl Run<'_, '_> {
                     let own_xobjects = own.as_ref().and_then(|r| r.get::<Dict<'_>>(b"XObject"));
                     let mut inner = state.clone();
                     inner.ctm = mul(&m, &state.ctm);
-                    self.interpret(&body, own_fonts.as_ref().unwrap_or(fonts), own_xobjects.as_ref().unwrap_or(xobjects), &mut inner, depth + 1);
+                    self.interpret(
+                        &body,
+                        own_fonts.as_ref().unwrap_or(fonts),
+                        own_xobjects.as_ref().unwrap_or(xobjects),
+                        &mut inner,
+                        depth + 1,
+                    );
                 }
                 _ => {}
             }
@@ -1401,7 +1473,9 @@ fn tables(rules: &[Rule]) -> Vec<Lattice> {
     // in the middle of a cell, so a rule with a free end is not a border.
     let ends_on = |r: &Rule, others: &[Rule]| {
         let on = |at: f32| {
-            others.iter().any(|o| o.horizontal != r.horizontal && (o.pos - at).abs() <= RULE_TOL && r.pos >= o.from - RULE_TOL && r.pos <= o.to + RULE_TOL)
+            others.iter().any(|o| {
+                o.horizontal != r.horizontal && (o.pos - at).abs() <= RULE_TOL && r.pos >= o.from - RULE_TOL && r.pos <= o.to + RULE_TOL
+            })
         };
         on(r.from) && on(r.to)
     };
@@ -1457,9 +1531,8 @@ impl Lattice {
         let horizontal: Vec<Vec<(f32, f32)>> = ys.iter().map(|&y| at(true, y)).collect();
         let covers = |list: &[(f32, f32)], v: f32| list.iter().any(|&(a, b)| v >= a - 1.0 && v <= b + 1.0);
         let (rows, cols) = (ys.len() - 1, xs.len() - 1);
-        let right = (0..rows)
-            .map(|r| (0..cols).map(|c| c + 1 == cols || covers(&vertical[c + 1], (ys[r] + ys[r + 1]) / 2.0)).collect())
-            .collect();
+        let right =
+            (0..rows).map(|r| (0..cols).map(|c| c + 1 == cols || covers(&vertical[c + 1], (ys[r] + ys[r + 1]) / 2.0)).collect()).collect();
         let below = (0..rows)
             .map(|r| (0..cols).map(|c| r + 1 == rows || covers(&horizontal[r + 1], (xs[c] + xs[c + 1]) / 2.0)).collect())
             .collect();
@@ -1586,7 +1659,11 @@ impl Lattice {
             let fill = |lines: &[Line]| {
                 // A vertical label's lines are full whatever the column shows.
                 let vertical = lines.last().is_some_and(|l| l.cells.iter().any(|s| s.vertical));
-                Fill { inner: if vertical { 0.0 } else { inner }, last: lines.last().map_or(0.0, width), size: lines.last().map_or(0.0, |l| l.size) }
+                Fill {
+                    inner: if vertical { 0.0 } else { inner },
+                    last: lines.last().map_or(0.0, width),
+                    size: lines.last().map_or(0.0, |l| l.size),
+                }
             };
             let (start, end) = (at[r0], at[r1] + split[r1] as usize);
             if r0 == r1 && split[r0] {
@@ -1655,7 +1732,8 @@ fn group_lines(mut glyphs: Vec<Glyph>) -> Vec<Line> {
     let mut lines: Vec<(f32, f32, Vec<Glyph>)> = Vec::new(); // (first baseline, size, glyphs)
     for g in glyphs {
         // Only the last few lines can be close: glyphs come in falling baseline order.
-        let found = lines.iter_mut().rev().take(4).find(|(y, size, _)| (y - g.y).abs() <= 0.45 * size.max(g.size).min(2.0 * size.min(g.size)));
+        let found =
+            lines.iter_mut().rev().take(4).find(|(y, size, _)| (y - g.y).abs() <= 0.45 * size.max(g.size).min(2.0 * size.min(g.size)));
         match found {
             Some((_, size, gs)) => {
                 if !g.is_space() {
@@ -1882,7 +1960,10 @@ mod tests {
         assert_eq!(join(&["信息内容", "本年收费金额"], &[40.0, 60.0], &["行政事业性收费", "5949.08"]).0, Join::Apart);
         assert_eq!(join(&["第二十条", ""], &[40.0, 0.0], &["信息内容", "数量"]).0, Join::Apart);
         // Digits under digits after a cut label: "3" / "0" kept on two lines for recognition.
-        assert_eq!(join(&["（一）予以公", "3"], &[88.0, 6.0], &["开", "0"]), (Join::Joined, vec!["（一）予以公\n开".into(), "3\n0".into()]));
+        assert_eq!(
+            join(&["（一）予以公", "3"], &[88.0, 6.0], &["开", "0"]),
+            (Join::Joined, vec!["（一）予以公\n开".into(), "3\n0".into()])
+        );
         // The rest of the row, but a piece of text lands on a number: it cannot be put back.
         let cols3 = [0.0, 100.0, 200.0, 300.0];
         let mut prev = Grid::from_rows([["（一）予以公", "", "3"]]);
@@ -1926,13 +2007,27 @@ mod tests {
             line(616.0, 112.0, 400.0, 16.0, "新的段落。"),
         ];
         let p: Vec<String> = paragraphs(&lines).into_iter().map(|p| p.text).collect();
-        assert_eq!(p, ["某某市人民政府2024 年政府信息公开工作年度报告", "一、总体情况", "本报告所列数据统计期限为2024年1月1日至12月31日。", "新的段落。"]);
+        assert_eq!(
+            p,
+            [
+                "某某市人民政府2024 年政府信息公开工作年度报告",
+                "一、总体情况",
+                "本报告所列数据统计期限为2024年1月1日至12月31日。",
+                "新的段落。"
+            ]
+        );
     }
 
     #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn predefined_chinese_cmaps_read_without_to_unicode() {
-        let font = |codes, predefined| Font { codes, to_unicode: None, simple: None, predefined, widths: Widths::Cid { ranges: vec![], default: 1000.0 } };
+        let font = |codes, predefined| Font {
+            codes,
+            to_unicode: None,
+            simple: None,
+            predefined,
+            widths: Widths::Cid { ranges: vec![], default: 1000.0 },
+        };
         let gbk = font(CodeSplit::Gbk, Predefined::Gbk);
         let codes = gbk.split(&[0xc4, 0xea, b'2']);
         assert_eq!(codes, vec![(0xc4ea, 2), (0x32, 1)]);

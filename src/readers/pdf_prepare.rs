@@ -136,12 +136,8 @@ pub(crate) fn prepare(bytes: &[u8], decode: impl Fn(&Stream<'_>) -> Option<Vec<u
     }
     if trailer.root.is_none() {
         objs.sort_unstable_by_key(|o| o.at);
-        trailer.root = objs
-            .iter()
-            .rev()
-            .filter(|o| o.kind == Kind::Catalog && o.has_pages)
-            .map(|o| (o.num, o.gen))
-            .find(|&r| defined(&objs, r));
+        trailer.root =
+            objs.iter().rev().filter(|o| o.kind == Kind::Catalog && o.has_pages).map(|o| (o.num, o.gen)).find(|&r| defined(&objs, r));
     }
     if trailer.root.is_none() {
         // No catalog: hayro-syntax would look for one by its own scan. Nothing to read.
@@ -212,11 +208,12 @@ fn write(b: &[u8], objs: &mut [Obj], trailer: &Trailer, fake_root: bool) -> Vec<
     let size: usize = objs
         .iter()
         .map(|o| {
-            64 + 20 + match &o.body {
-                Body::Plain(r) => r.len(),
-                Body::Member(v) => v.len(),
-                Body::Stream { dict, data, .. } => dict.len() + data.len() + 32,
-            }
+            64 + 20
+                + match &o.body {
+                    Body::Plain(r) => r.len(),
+                    Body::Member(v) => v.len(),
+                    Body::Stream { dict, data, .. } => dict.len() + data.len() + 32,
+                }
         })
         .sum::<usize>()
         + 4096
@@ -722,7 +719,8 @@ mod tests {
         (pdf, repaired)
     }
 
-    const HEAD: &str = "%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n";
+    const HEAD: &str =
+        "%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n";
 
     #[test]
     fn objects_are_found_without_a_table_and_the_file_is_called_damaged() {
@@ -768,14 +766,23 @@ mod tests {
         let data = format!("{header}{body}");
         let mut file = b"%PDF-1.7\n".to_vec();
         let at7 = file.len();
-        file.extend_from_slice(format!("7 0 obj\n<< /Type /ObjStm /N 3 /First {} /Length {} >>\nstream\n{data}\nendstream\nendobj\n", header.len(), data.len()).as_bytes());
+        file.extend_from_slice(
+            format!(
+                "7 0 obj\n<< /Type /ObjStm /N 3 /First {} /Length {} >>\nstream\n{data}\nendstream\nendobj\n",
+                header.len(),
+                data.len()
+            )
+            .as_bytes(),
+        );
         let at8 = file.len();
         let x = [[0u8, 0, 0, 0, 0, 0, 0], [1, 0, 0, 0, at7 as u8, 0, 0]];
         let mut xs = Vec::new();
         for e in x {
             xs.extend_from_slice(&e);
         }
-        file.extend_from_slice(format!("8 0 obj\n<< /Type /XRef /Size 8 /W [1 4 2] /Root 1 0 R /Length {} >>\nstream\n", xs.len()).as_bytes());
+        file.extend_from_slice(
+            format!("8 0 obj\n<< /Type /XRef /Size 8 /W [1 4 2] /Root 1 0 R /Length {} >>\nstream\n", xs.len()).as_bytes(),
+        );
         file.extend_from_slice(&xs);
         file.extend_from_slice(format!("\nendstream\nendobj\nstartxref\n{at8}\n%%EOF\n").as_bytes());
         let p = prepared(&file);
@@ -791,7 +798,9 @@ mod tests {
         // A string cut open, nesting past the limit, a value that is no value, a name; each
         // broken object is skipped and the ones after it are found.
         let deep = format!("{}1{}", "[".repeat(MAX_DEPTH + 5), "]".repeat(MAX_DEPTH + 5));
-        let file = format!("{HEAD}3 0 obj\n<< /A (open\nendobj\n4 0 obj\n{deep}\nendobj\n5 0 obj\n<< /A foo >>\nendobj\n6 0 obj\n<< /Ok /Yes >>\nendobj\n");
+        let file = format!(
+            "{HEAD}3 0 obj\n<< /A (open\nendobj\n4 0 obj\n{deep}\nendobj\n5 0 obj\n<< /A foo >>\nendobj\n6 0 obj\n<< /Ok /Yes >>\nendobj\n"
+        );
         let p = prepared(file.as_bytes());
         assert!(p.damaged);
         let (pdf, repaired) = read(&p);

@@ -42,7 +42,9 @@ pub fn c02(ctx: &Ctx) -> Vec<Finding> {
         let cells: Vec<&String> = m
             .cells
             .iter()
-            .filter(|(a, c)| a.starts_with(t.id) && a.as_bytes().get(2) == Some(&b'/') && matches!(c.state, CellState::Blank | CellState::Na))
+            .filter(|(a, c)| {
+                a.starts_with(t.id) && a.as_bytes().get(2) == Some(&b'/') && matches!(c.state, CellState::Blank | CellState::Na)
+            })
             .map(|(a, _)| a)
             .collect();
         if cells.is_empty() {
@@ -146,7 +148,10 @@ pub fn c06(ctx: &Ctx) -> Vec<Finding> {
                     m.describe(addr),
                     c.value.map(|v| v.to_string()).unwrap_or_default()
                 ),
-                _ => format!("{}写作“{raw}”，一个单元格里有多个数字或夹杂文字，无法确定数值；请核对原文（可能是提取时把相邻单元格或页码连在了一起）", m.describe(addr)),
+                _ => format!(
+                    "{}写作“{raw}”，一个单元格里有多个数字或夹杂文字，无法确定数值；请核对原文（可能是提取时把相邻单元格或页码连在了一起）",
+                    m.describe(addr)
+                ),
             };
             Finding::new("C06", Severity::Doubt, vec![addr.clone()], msg)
         })

@@ -63,7 +63,14 @@ pub struct Rule {
     pub check: Check,
 }
 
-fn sum_rule(id: &'static str, title: &'static str, checks: &'static str, why: &'static str, example: &'static str, check: fn(&Ctx) -> Vec<Finding>) -> Rule {
+fn sum_rule(
+    id: &'static str,
+    title: &'static str,
+    checks: &'static str,
+    why: &'static str,
+    example: &'static str,
+    check: fn(&Ctx) -> Vec<Finding>,
+) -> Rule {
     Rule { id, severity: Severity::Error, title, checks, why, example, check: Check::One(check) }
 }
 

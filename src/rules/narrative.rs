@@ -85,7 +85,8 @@ fn bracketed_heading(line: &str) -> Option<u8> {
     let rest: String = n.chars().skip(3).collect();
     let s = section_of_label(&rest)?;
     // The label must be the section's whole title, not a sub-heading that mentions it.
-    (NUMERALS.chars().nth(s as usize - 1) == Some(b) || rest.ends_with("情况") || rest.ends_with("事项") || rest.ends_with("措施")).then_some(s)
+    (NUMERALS.chars().nth(s as usize - 1) == Some(b) || rest.ends_with("情况") || rest.ends_with("事项") || rest.ends_with("措施"))
+        .then_some(s)
 }
 
 /// Every heading line: (paragraph index, section). When no line heads section 五, a short line
@@ -104,7 +105,8 @@ fn heading_lines(paras: &[String]) -> Vec<(usize, u8)> {
         if let (Some(a), Some(b)) = (after, before) {
             let found = (a + 1..b).find(|&i| {
                 let n = norm(&paras[i]);
-                let core = n.trim_start_matches(|c: char| c == '(' || c == ')' || NUMERALS.contains(c) || c.is_ascii_digit() || "、.".contains(c));
+                let core =
+                    n.trim_start_matches(|c: char| c == '(' || c == ')' || NUMERALS.contains(c) || c.is_ascii_digit() || "、.".contains(c));
                 n.chars().count() <= 30 && section_of_label(core) == Some(5)
             });
             if let Some(i) = found {
@@ -213,10 +215,7 @@ pub fn sentences(paras: &[String]) -> Vec<Sentence> {
             continue;
         }
         let is_heading = heading(line).is_some();
-        let joinable = open
-            && !is_heading
-            && !starts_item(line)
-            && blocks.last().is_some_and(|(s, _)| *s == sections[i]);
+        let joinable = open && !is_heading && !starts_item(line) && blocks.last().is_some_and(|(s, _)| *s == sections[i]);
         if joinable {
             if let Some((_, b)) = blocks.last_mut() {
                 b.push_str(line);
@@ -280,18 +279,20 @@ fn any_of(c: &[char], words: &[&str]) -> bool {
 /// A Chinese numeral as written in sentences: 零, 一…十, 两, 十二, 二十三, 一百零五, 三千二百.
 /// Returns None for anything that is not one well-formed number ("一一", "十十").
 pub fn chinese_number(s: &str) -> Option<u64> {
-    let digit = |c: char| "零〇一二三四五六七八九".find(c).map(|_| match c {
-        '零' | '〇' => 0,
-        '一' => 1,
-        '二' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        _ => 9,
-    });
+    let digit = |c: char| {
+        "零〇一二三四五六七八九".find(c).map(|_| match c {
+            '零' | '〇' => 0,
+            '一' => 1,
+            '二' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            _ => 9,
+        })
+    };
     let chars: Vec<char> = s.chars().collect();
     if chars.is_empty() {
         return None;
@@ -545,8 +546,30 @@ const KEYWORDS: &[(&str, Target, bool)] = &[
 ];
 
 /// Words that put a count outside requests: complaints, letters, hotline tickets, cases, fees.
-const NOT_REQUESTS: &[&str] =
-    &["复议", "诉讼", "起诉", "案件", "咨询", "来信", "留言", "投诉", "建议", "提案", "热线", "信箱", "工单", "来电", "诉求", "处理费", "收费", "许可", "审批", "办件", "政务服务", "业务"];
+const NOT_REQUESTS: &[&str] = &[
+    "复议",
+    "诉讼",
+    "起诉",
+    "案件",
+    "咨询",
+    "来信",
+    "留言",
+    "投诉",
+    "建议",
+    "提案",
+    "热线",
+    "信箱",
+    "工单",
+    "来电",
+    "诉求",
+    "处理费",
+    "收费",
+    "许可",
+    "审批",
+    "办件",
+    "政务服务",
+    "业务",
+];
 
 /// Words that make a t4 count a sub-result, not a total.
 const T4_RESULT_WORDS: &[&str] = &["维持", "纠正", "纠错", "败诉", "胜诉", "撤销", "驳回", "审结", "结案", "终止", "确认违法"];
@@ -572,7 +595,25 @@ struct Context {
 const COMPARATIVE: &[&str] = &["比上", "比去", "较上", "较去", "同比", "环比", "增加", "减少", "增长", "下降", "上升", "持平"];
 
 /// Words that narrow requests to one channel or source: "收到上级转办的申请3件" is a part.
-const QUALIFIERS: &[&str] = &["网上", "网络", "在线", "信函", "邮寄", "来信", "当面", "现场", "窗口", "传真", "电子邮件", "邮箱", "转办", "转交", "转来", "上级", "首次"];
+const QUALIFIERS: &[&str] = &[
+    "网上",
+    "网络",
+    "在线",
+    "信函",
+    "邮寄",
+    "来信",
+    "当面",
+    "现场",
+    "窗口",
+    "传真",
+    "电子邮件",
+    "邮箱",
+    "转办",
+    "转交",
+    "转来",
+    "上级",
+    "首次",
+];
 
 /// An enumeration of channels covers them all: "通过邮寄、网络提交的各类…申请".
 const ALL_CHANNELS: &[&str] = &["、", "和", "及", "各类", "各种", "全部", "所有"];
@@ -584,7 +625,8 @@ fn classify(c: &[char], counts: &[Count], k: usize, cx: Context) -> Option<Targe
     // A number before its keyword: "1件结转下年度继续办理", "另有103件顺延到下年度答复".
     let after_trim = after.trim_start_matches(['已', '将', '需', '均', '因']);
     let after_trim = ["政府信息公开申请", "信息公开申请", "申请"].iter().find_map(|w| after_trim.strip_prefix(w)).unwrap_or(after_trim);
-    if ["结转", "顺延", "转入下", "继续办理", "正在办理", "尚在办理", "尚未办结"].iter().any(|w| after_trim.starts_with(w)) {
+    if ["结转", "顺延", "转入下", "继续办理", "正在办理", "尚在办理", "尚未办结"].iter().any(|w| after_trim.starts_with(w))
+    {
         // "2件结转自上年" is last year's, not next year's: left alone.
         return (!after_trim.starts_with("结转上") && !after_trim.starts_with("结转自")).then_some(Target::CarryForward);
     }
@@ -603,7 +645,8 @@ fn classify(c: &[char], counts: &[Count], k: usize, cx: Context) -> Option<Targe
     }
     // "继续办理"/"正在办理"/"结转下年度办理" are carried forward, not 办理 = handled.
     let carry_words = ["结转下", "结转至", "结转到", "转入下", "顺延"];
-    let handled_shadowed = |p: usize| p > 0 && "续在".contains(clause[p - 1]) || carry_words.iter().any(|w| find(&clause[..p], w, 0).is_some());
+    let handled_shadowed =
+        |p: usize| p > 0 && "续在".contains(clause[p - 1]) || carry_words.iter().any(|w| find(&clause[..p], w, 0).is_some());
     // The keyword nearest the number (ending last; the longer one on a tie).
     let mut best: Option<(usize, usize, Target, bool)> = None; // (end, len, target, generic)
     for &(w, t, generic) in KEYWORDS {
@@ -625,7 +668,10 @@ fn classify(c: &[char], counts: &[Count], k: usize, cx: Context) -> Option<Targe
     }
     let gap_has_request = contains(gap, "申请");
     let clause_has_request = contains(clause, "申请");
-    let after_has_request = after.starts_with("申请") || after.starts_with("政府信息公开申请") || after.starts_with("依申请") || after.starts_with("信息公开申请");
+    let after_has_request = after.starts_with("申请")
+        || after.starts_with("政府信息公开申请")
+        || after.starts_with("依申请")
+        || after.starts_with("信息公开申请");
     if generic && gap.len() > GENERIC_GAP && !gap_has_request {
         return None;
     }
@@ -644,11 +690,8 @@ fn classify(c: &[char], counts: &[Count], k: usize, cx: Context) -> Option<Targe
             }
         }
     }
-    let families: Vec<&str> = found
-        .iter()
-        .filter(|(a, b, _)| !found.iter().any(|(x, y, _)| x <= a && b <= y && y - x > b - a))
-        .map(|(_, _, r)| *r)
-        .collect();
+    let families: Vec<&str> =
+        found.iter().filter(|(a, b, _)| !found.iter().any(|(x, y, _)| x <= a && b <= y && y - x > b - a)).map(|(_, _, r)| *r).collect();
     if families.iter().any(|f| *f != families[0]) {
         return None;
     }
@@ -739,14 +782,9 @@ fn sum(m: &Model, cells: &[String]) -> Option<f64> {
 }
 
 fn t3_rows(m: &Model, prefix: &str) -> Vec<&'static str> {
-    m.shape.table("t3")
-        .map(|t| {
-            t.rows
-                .iter()
-                .filter(|r| r.key == prefix || r.key.starts_with(&format!("{prefix}.")))
-                .map(|r| r.key)
-                .collect()
-        })
+    m.shape
+        .table("t3")
+        .map(|t| t.rows.iter().filter(|r| r.key == prefix || r.key.starts_with(&format!("{prefix}."))).map(|r| r.key).collect())
         .unwrap_or_default()
 }
 
@@ -893,11 +931,8 @@ impl Ctxs<'_> {
     /// A column count ("其中自然人申请741件") against the row(s) the sentence's total matched.
     fn column_count(&self, col: &'static str, v: f64, basis: &[&'static str]) -> Option<Claim> {
         let m = self.m;
-        let (cols, cname): (Vec<&str>, &str) = if col == "legal_persons" {
-            (format::T3_LEGAL_PERSONS.to_vec(), "法人或其他组织")
-        } else {
-            (vec![col], col_name(col))
-        };
+        let (cols, cname): (Vec<&str>, &str) =
+            if col == "legal_persons" { (format::T3_LEGAL_PERSONS.to_vec(), "法人或其他组织") } else { (vec![col], col_name(col)) };
         let cells = cells_of_cols(basis, &cols);
         let what = format!("{}（{}）", if basis.len() > 1 { "本年新收加上年结转" } else { "本年新收申请" }, cname);
         let Some(table) = sum(m, &cells) else {
@@ -1085,7 +1120,8 @@ fn statements(cx: &Ctxs, c: &[char], out: &mut Vec<Claim>) {
             out.push(cx.claim("N11", 0.0, "本年新收申请（总计）".into(), vec![cell], table, outcome));
         }
         // "均获维持", "全部维持": nothing corrected.
-        if any_of(cl, &["均获维持", "均被维持", "均予维持", "全部维持", "均维持", "全部获得维持", "都得到维持"]) {
+        if any_of(cl, &["均获维持", "均被维持", "均予维持", "全部维持", "均维持", "全部获得维持", "都得到维持"])
+        {
             let mut rows = t4_rows(cl);
             if rows.is_empty() {
                 rows = vec!["review", "suit_direct", "suit_after_review"];
@@ -1098,14 +1134,78 @@ fn statements(cx: &Ctxs, c: &[char], out: &mut Vec<Claim>) {
 /// Words that do not narrow a "none": "未收到任何组织或个人依申请公开…", "未发生因政府信息公开
 /// 引起的行政复议". Anything else ("通过信函", "主动公开") may mean "none of this kind" only.
 const NO_REQUEST_GAP: &[&str] = &[
-    "任何", "组织", "个人", "公民", "法人", "其他", "或者", "或", "和", "及", "与", "、", "的", "政府信息公开", "政府信息",
-    "信息公开", "依申请公开", "依", "有关", "相关", "新的", "新", "各类", "提出", "提交", "关于", "公开", "本机关",
-    "本单位", "我单位", "向", "过", "到",
+    "任何",
+    "组织",
+    "个人",
+    "公民",
+    "法人",
+    "其他",
+    "或者",
+    "或",
+    "和",
+    "及",
+    "与",
+    "、",
+    "的",
+    "政府信息公开",
+    "政府信息",
+    "信息公开",
+    "依申请公开",
+    "依",
+    "有关",
+    "相关",
+    "新的",
+    "新",
+    "各类",
+    "提出",
+    "提交",
+    "关于",
+    "公开",
+    "本机关",
+    "本单位",
+    "我单位",
+    "向",
+    "过",
+    "到",
 ];
 const NO_CASE_GAP: &[&str] = &[
-    "因", "政府信息公开", "信息公开", "依申请公开", "政府信息", "申请", "工作", "引起", "引发", "导致", "产生", "而",
-    "的", "被", "提起", "相关", "任何", "涉及", "有关", "本机关", "本单位", "我单位", "本年度", "本年", "全年",
-    "年内", "行政", "或", "和", "、", "及", "与", "向", "过", "发生", "出现", "方面",
+    "因",
+    "政府信息公开",
+    "信息公开",
+    "依申请公开",
+    "政府信息",
+    "申请",
+    "工作",
+    "引起",
+    "引发",
+    "导致",
+    "产生",
+    "而",
+    "的",
+    "被",
+    "提起",
+    "相关",
+    "任何",
+    "涉及",
+    "有关",
+    "本机关",
+    "本单位",
+    "我单位",
+    "本年度",
+    "本年",
+    "全年",
+    "年内",
+    "行政",
+    "或",
+    "和",
+    "、",
+    "及",
+    "与",
+    "向",
+    "过",
+    "发生",
+    "出现",
+    "方面",
 ];
 
 /// The text is made only of these words.
@@ -1122,7 +1222,8 @@ fn only(gap: &[char], words: &[&str]) -> bool {
 
 /// "未收到…申请", "本年度无政府信息公开申请", "无依申请公开事项": no request came in.
 fn no_requests(cl: &[char]) -> bool {
-    if !counts(cl).is_empty() || any_of(cl, &["复议", "诉讼", "补正", "投诉", "处理费", "收费", "正当理由", "申请人", "结转", "咨询"]) {
+    if !counts(cl).is_empty() || any_of(cl, &["复议", "诉讼", "补正", "投诉", "处理费", "收费", "正当理由", "申请人", "结转", "咨询"])
+    {
         return false;
     }
     let received = ["未收到", "无收到", "没有收到", "未接到", "没有接到", "未受理", "未接收", "未有"];
@@ -1149,7 +1250,13 @@ fn no_requests(cl: &[char]) -> bool {
 fn t4_zero(cx: &Ctxs, rows: &[&str]) -> Claim {
     let m = cx.m;
     let cells: Vec<String> = rows.iter().map(|r| format::address("t4", r, "total")).collect();
-    let what = if rows.len() == 3 { "行政复议与行政诉讼总计" } else if rows[0] == "review" { "行政复议总计" } else { "行政诉讼总计" };
+    let what = if rows.len() == 3 {
+        "行政复议与行政诉讼总计"
+    } else if rows[0] == "review" {
+        "行政复议总计"
+    } else {
+        "行政诉讼总计"
+    };
     let Some(table) = sum(m, &cells) else {
         return cx.claim("N10", 0.0, what.into(), unreadable(m, &cells), None, Outcome::NotAssessable);
     };
@@ -1332,7 +1439,10 @@ fn dates(c: &[char]) -> Vec<Date> {
 pub fn period(paras: &[String]) -> Option<Period> {
     for s in sentences(paras) {
         let c = chars_of(&s.text);
-        let Some(p) = ["统计期限", "统计时限", "统计期间", "统计区间", "统计时间", "统计周期", "统计时段"].iter().filter_map(|w| find(&c, w, 0)).min()
+        let Some(p) = ["统计期限", "统计时限", "统计期间", "统计区间", "统计时间", "统计周期", "统计时段"]
+            .iter()
+            .filter_map(|w| find(&c, w, 0))
+            .min()
         else {
             continue;
         };
@@ -1456,7 +1566,17 @@ mod tests {
             ("全年共受理政府信息公开申请120件（含上年结转5件），已全部办结", r(&[("New", 120.0), ("Carried", 5.0)])),
             ("本年度收到政府信息公开申请12件，比上年增加5件", r(&[("New", 12.0)])),
             ("收到申请数量比上年增加5件", r(&[])),
-            ("其中，予以公开12件，部分公开3件，不予公开1件，无法提供20件，不予处理2件，其他处理1件", r(&[("Row(\"granted\")", 12.0), ("Row(\"partial\")", 3.0), ("Group(\"denied\")", 1.0), ("Group(\"unable\")", 20.0), ("Group(\"rejected\")", 2.0), ("Group(\"other\")", 1.0)])),
+            (
+                "其中，予以公开12件，部分公开3件，不予公开1件，无法提供20件，不予处理2件，其他处理1件",
+                r(&[
+                    ("Row(\"granted\")", 12.0),
+                    ("Row(\"partial\")", 3.0),
+                    ("Group(\"denied\")", 1.0),
+                    ("Group(\"unable\")", 20.0),
+                    ("Group(\"rejected\")", 2.0),
+                    ("Group(\"other\")", 1.0),
+                ]),
+            ),
             ("收到行政复议申请1件", r(&[("Review", 1.0)])),
             ("行政复议结果为维持1件", r(&[])),
             ("全年共办理人大代表建议和政协委员提案45件", r(&[])),
@@ -1492,10 +1612,23 @@ mod tests {
 
     #[test]
     fn none_received_only_when_it_says_none_at_all() {
-        for s in ["2021年我乡无收到任何组织或个人依申请公开政府信息的情况", "本年度未收到政府信息公开申请", "没有收到依申请公开的相关申请", "本年度无政府信息公开申请", "无依申请公开事项"] {
+        for s in [
+            "2021年我乡无收到任何组织或个人依申请公开政府信息的情况",
+            "本年度未收到政府信息公开申请",
+            "没有收到依申请公开的相关申请",
+            "本年度无政府信息公开申请",
+            "无依申请公开事项",
+        ] {
             assert!(no_requests_in(s), "{s}");
         }
-        for s in ["本年度未收到行政复议申请", "未收到申请人补正材料", "本年度未收到通过信函提交的政府信息公开申请", "无收取信息处理费情况", "无其他需要报告的事项", "未收取信息处理费"] {
+        for s in [
+            "本年度未收到行政复议申请",
+            "未收到申请人补正材料",
+            "本年度未收到通过信函提交的政府信息公开申请",
+            "无收取信息处理费情况",
+            "无其他需要报告的事项",
+            "未收取信息处理费",
+        ] {
             assert!(!no_requests_in(s), "{s}");
         }
         let gap = |s: &str| only(&chars_of(s), NO_CASE_GAP);
@@ -1520,21 +1653,39 @@ mod tests {
             assert_eq!(heading(l), Some(s), "{l}");
         }
         let paras = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        let h = headings(&paras(&["（一）总体情况", "（二）主动公开政府信息情况", "（五）存在的主要问题及改进情况", "（六）其他需要报告的事项"]));
+        let h = headings(&paras(&[
+            "（一）总体情况",
+            "（二）主动公开政府信息情况",
+            "（五）存在的主要问题及改进情况",
+            "（六）其他需要报告的事项",
+        ]));
         assert_eq!(h.iter().map(|h| h.section).collect::<Vec<_>>(), [1, 2, 5, 6]);
         let h = headings(&paras(&["一、总体情况", "（一）主动公开情况", "二、主动公开政府信息情况"]));
         assert_eq!(h.iter().map(|h| (h.section, h.para)).collect::<Vec<_>>(), [(1, 0), (2, 2)]);
-        for l in ["一、本年新收政府信息公开申请数量", "三、本年度办理结果", "四、结转下年度继续办理", "（一）主动公开方面", "行政复议", "一是拓宽主动公开渠道"] {
+        for l in [
+            "一、本年新收政府信息公开申请数量",
+            "三、本年度办理结果",
+            "四、结转下年度继续办理",
+            "（一）主动公开方面",
+            "行政复议",
+            "一是拓宽主动公开渠道",
+        ] {
             assert_eq!(heading(l), None, "{l}");
         }
     }
 
     #[test]
     fn wrapped_lines_are_joined() {
-        let paras: Vec<String> = ["一、总体情况", "市政府共受理政府信息公开申请 1295 件，办结 1191 件（含", "— 2 —", "上年结转 189 件），均在法定期限内答复。其中，予以", "公开 5 件。"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let paras: Vec<String> = [
+            "一、总体情况",
+            "市政府共受理政府信息公开申请 1295 件，办结 1191 件（含",
+            "— 2 —",
+            "上年结转 189 件），均在法定期限内答复。其中，予以",
+            "公开 5 件。",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
         let s = sentences(&paras);
         assert_eq!(s[1].text, "市政府共受理政府信息公开申请 1295 件，办结 1191 件（含上年结转 189 件），均在法定期限内答复");
         assert_eq!(s[2].text, "其中，予以公开 5 件");
@@ -1545,7 +1696,10 @@ mod tests {
     fn dates_and_periods() {
         let d = dates(&chars_of("统计期限自2019年1月1日起至2019年12月31日止"));
         assert_eq!(d, vec![Date { year: Some(2019), month: 1, day: 1 }, Date { year: Some(2019), month: 12, day: 31 }]);
-        let p = period(&["其他需要报告的事项。本年度报告中所列数据统计期限为 2025".into(), "年 1 月 1 日至 12 月 31 日。本年度报告电子版可下载。".into()]);
+        let p = period(&[
+            "其他需要报告的事项。本年度报告中所列数据统计期限为 2025".into(),
+            "年 1 月 1 日至 12 月 31 日。本年度报告电子版可下载。".into(),
+        ]);
         let p = p.expect("period");
         assert_eq!(p.start, Date { year: Some(2025), month: 1, day: 1 });
         assert_eq!(p.end, Some(Date { year: None, month: 12, day: 31 }));

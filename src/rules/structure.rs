@@ -16,11 +16,7 @@ pub fn s02(ctx: &Ctx) -> Vec<Finding> {
     let msg = match expected {
         Some(v) if v == m.version => return Vec::new(),
         None => format!("报告年度为 {year} 年，早于 2019 年格式的施行，表格却是{}：请核对报告年度", m.version.name()),
-        Some(Version::V2021) => format!(
-            "{year} 年度报告应使用{}，本报告仍用{}：未按照新格式",
-            Version::V2021.name(),
-            m.version.name()
-        ),
+        Some(Version::V2021) => format!("{year} 年度报告应使用{}，本报告仍用{}：未按照新格式", Version::V2021.name(), m.version.name()),
         Some(_) => format!("{year} 年度报告应使用{}，本报告用的是{}", Version::V2019.name(), m.version.name()),
     };
     vec![Finding::new("S02", Severity::Error, Vec::new(), msg)]
@@ -60,14 +56,7 @@ pub fn s04(ctx: &Ctx) -> Vec<Finding> {
     ctx.model
         .odd_labels
         .iter()
-        .map(|l| {
-            Finding::new(
-                "S04",
-                Severity::Warning,
-                l.cells.clone(),
-                format!("标签写作“{}”，官方格式为“{}”", l.written, l.official),
-            )
-        })
+        .map(|l| Finding::new("S04", Severity::Warning, l.cells.clone(), format!("标签写作“{}”，官方格式为“{}”", l.written, l.official)))
         .collect()
 }
 
@@ -92,7 +81,8 @@ pub fn s01(ctx: &Ctx) -> Vec<Finding> {
         if (2..=4).contains(&s) && m.tables_found[(s - 2) as usize] {
             continue;
         }
-        let msg = format!("找不到第{}部分“{}”的标题", "一二三四五六".chars().nth(s as usize - 1).unwrap_or('?'), SECTION_NAMES[s as usize - 1]);
+        let msg =
+            format!("找不到第{}部分“{}”的标题", "一二三四五六".chars().nth(s as usize - 1).unwrap_or('?'), SECTION_NAMES[s as usize - 1]);
         out.push(Finding::new("S01", Severity::Warning, Vec::new(), msg));
     }
     let order: Vec<u8> = hs.iter().map(|h| h.section).collect();
@@ -156,7 +146,12 @@ pub fn s07(ctx: &Ctx) -> Vec<Finding> {
     if wrong.is_empty() {
         return Vec::new();
     }
-    let mut f = Finding::new("S07", Severity::Warning, Vec::new(), format!("统计期限应为报告年度的 1 月 1 日至 12 月 31 日：文中{}", wrong.join("，")));
+    let mut f = Finding::new(
+        "S07",
+        Severity::Warning,
+        Vec::new(),
+        format!("统计期限应为报告年度的 1 月 1 日至 12 月 31 日：文中{}", wrong.join("，")),
+    );
     f.sentence = Some(p.sentence);
     vec![f]
 }

@@ -21,13 +21,7 @@ pub fn t3_04(ctx: &Ctx) -> Vec<Finding> {
             if v > incoming {
                 let mut cells = vec![out_addr.clone()];
                 cells.extend(inst.lhs.iter().cloned());
-                let msg = format!(
-                    "{}列：{}为 {}，多于本年新收加上年结转的 {}",
-                    inst.line,
-                    m.describe(out_addr),
-                    v,
-                    incoming
-                );
+                let msg = format!("{}列：{}为 {}，多于本年新收加上年结转的 {}", inst.line, m.describe(out_addr), v, incoming);
                 out.push(Finding::new("T3-04", Severity::Warning, cells, msg).values(incoming, v));
             }
         }

@@ -126,7 +126,8 @@ pub fn x05(prev: &Model, cur: &Model) -> Vec<Finding> {
         }
     }
     // Every t3 and t4 number the same as last year's, and not all zeros.
-    let keys: Vec<&(String, crate::cell::CellValue)> = cur.cells.iter().filter(|(k, _)| k.starts_with("t3/") || k.starts_with("t4/")).collect();
+    let keys: Vec<&(String, crate::cell::CellValue)> =
+        cur.cells.iter().filter(|(k, _)| k.starts_with("t3/") || k.starts_with("t4/")).collect();
     let pairs: Vec<(f64, Option<f64>)> = keys.iter().filter_map(|(k, v)| v.number().map(|x| (x, prev.number(k)))).collect();
     let full = cur.shape.table("t3").map_or(0, |t| t.rows.len() * 7) + 15;
     if pairs.len() == full && pairs.iter().all(|(x, y)| Some(*x) == *y) && pairs.iter().any(|(x, _)| *x != 0.0) {

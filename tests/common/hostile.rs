@@ -18,46 +18,191 @@ pub struct Case {
 /// elsewhere.
 pub fn cases() -> Vec<Case> {
     vec![
-        Case { name: "pdf-glyph-name", reader: "pdf", what: "a /Differences glyph name `uniabcé`: four bytes in is inside the é", make: pdf_glyph_name },
-        Case { name: "doc-overlapping-pieces", reader: "doc", what: "5,000 piece-table entries over the same CPs and bytes", make: || doc_overlapping_pieces(5_000, 60_000) },
-        Case { name: "html-wide-spans", reader: "html", what: "a row of 2,000 cells of colspan and rowspan 1000 over 1,000 rows", make: || html_wide_spans(2_000, 1_000) },
-        Case { name: "text-spaces", reader: "text", what: "a first line of 100 KB of spaces between two words", make: || text_spaces(100_000) },
-        Case { name: "html-ideographic-spaces", reader: "html", what: "a paragraph of 300,000 U+3000 (not collapsed by HTML)", make: || html_ideographic_spaces(300_000) },
-        Case { name: "pdf-vertical-labels", reader: "pdf", what: "60,000 three-line columns of one character (vertical labels), compressed", make: || pdf_vertical_labels(60_000) },
-        Case { name: "doc-field-stack", reader: "doc", what: "150,000 fields begun and never ended, then text", make: || doc_field_stack(150_000, 300_000) },
-        Case { name: "pdf-damaged-nested", reader: "pdf", what: "a page, then 6 MB of dictionaries nested past 512 levels, no cross-reference table", make: || pdf_damaged_nested(6 << 20) },
+        Case {
+            name: "pdf-glyph-name",
+            reader: "pdf",
+            what: "a /Differences glyph name `uniabcé`: four bytes in is inside the é",
+            make: pdf_glyph_name,
+        },
+        Case {
+            name: "doc-overlapping-pieces",
+            reader: "doc",
+            what: "5,000 piece-table entries over the same CPs and bytes",
+            make: || doc_overlapping_pieces(5_000, 60_000),
+        },
+        Case {
+            name: "html-wide-spans",
+            reader: "html",
+            what: "a row of 2,000 cells of colspan and rowspan 1000 over 1,000 rows",
+            make: || html_wide_spans(2_000, 1_000),
+        },
+        Case {
+            name: "text-spaces",
+            reader: "text",
+            what: "a first line of 100 KB of spaces between two words",
+            make: || text_spaces(100_000),
+        },
+        Case {
+            name: "html-ideographic-spaces",
+            reader: "html",
+            what: "a paragraph of 300,000 U+3000 (not collapsed by HTML)",
+            make: || html_ideographic_spaces(300_000),
+        },
+        Case {
+            name: "pdf-vertical-labels",
+            reader: "pdf",
+            what: "60,000 three-line columns of one character (vertical labels), compressed",
+            make: || pdf_vertical_labels(60_000),
+        },
+        Case {
+            name: "doc-field-stack",
+            reader: "doc",
+            what: "150,000 fields begun and never ended, then text",
+            make: || doc_field_stack(150_000, 300_000),
+        },
+        Case {
+            name: "pdf-damaged-nested",
+            reader: "pdf",
+            what: "a page, then 6 MB of dictionaries nested past 512 levels, no cross-reference table",
+            make: || pdf_damaged_nested(6 << 20),
+        },
         Case { name: "html-200mb", reader: "html", what: "a 200 MB page of table rows", make: || html_big(200 << 20) },
         // The same patterns elsewhere.
-        Case { name: "pdf-damaged-strings", reader: "pdf", what: "a page, then 1 MB of `<< /A (` (strings never closed), no cross-reference table", make: || pdf_damaged_strings(1 << 20) },
-        Case { name: "pdf-pages-of-rules", reader: "pdf", what: "2,000 pages sharing one content stream of 5,000 crossing rules", make: || pdf_pages_of_rules(2_000, 5_000) },
-        Case { name: "pdf-cmap-entries", reader: "pdf", what: "fonts whose ToUnicode CMaps hold millions of entries", make: || pdf_cmap_entries(200, 100_000) },
-        Case { name: "pdf-shared-widths", reader: "pdf", what: "1,000 fonts sharing one /W array of 65,536 widths", make: || pdf_shared_widths(1_000) },
+        Case {
+            name: "pdf-damaged-strings",
+            reader: "pdf",
+            what: "a page, then 1 MB of `<< /A (` (strings never closed), no cross-reference table",
+            make: || pdf_damaged_strings(1 << 20),
+        },
+        Case {
+            name: "pdf-pages-of-rules",
+            reader: "pdf",
+            what: "2,000 pages sharing one content stream of 5,000 crossing rules",
+            make: || pdf_pages_of_rules(2_000, 5_000),
+        },
+        Case {
+            name: "pdf-cmap-entries",
+            reader: "pdf",
+            what: "fonts whose ToUnicode CMaps hold millions of entries",
+            make: || pdf_cmap_entries(200, 100_000),
+        },
+        Case {
+            name: "pdf-shared-widths",
+            reader: "pdf",
+            what: "1,000 fonts sharing one /W array of 65,536 widths",
+            make: || pdf_shared_widths(1_000),
+        },
         Case { name: "pdf-many-pages", reader: "pdf", what: "400,000 pages in one page tree", make: || pdf_many_pages(400_000) },
-        Case { name: "text-tab-row", reader: "text", what: "one line of ten million tabs (ten million cells)", make: || text_tabs(10_000_000) },
-        Case { name: "text-long-row-label", reader: "text", what: "a table row of 90,000 text cells (all label)", make: || text_long_row_label(90_000) },
-        Case { name: "text-blank-row", reader: "text", what: "a table row of a label, 90,000 blank cells and a number", make: || text_blank_row(90_000) },
-        Case { name: "text-label-cells", reader: "text", what: "a table row of 90,000 text cells naming no row, then a number", make: || seed_with_row(&format!("甲{}\t1", "\t某".repeat(90_000))) },
-        Case { name: "text-long-narrative", reader: "text", what: "a report whose narrative is 15 MB in one sentence of counts", make: || text_narrative(15 << 20, false) },
-        Case { name: "text-many-sentences", reader: "text", what: "a report whose narrative is 15 MB of short sentences of counts", make: || text_narrative(15 << 20, true) },
-        Case { name: "html-many-attributes", reader: "html", what: "a cell tag with ten million attributes", make: || html_many_attributes(10_000_000) },
-        Case { name: "html-many-cells", reader: "html", what: "ten million `<td>` in one table", make: || "<table><tr>".bytes().chain("<td>".repeat(10_000_000).into_bytes()).collect() },
-        Case { name: "html-deep-tables", reader: "html", what: "100,000 tables opened inside each other's cells", make: || "<table><tr><td>".repeat(100_000).into_bytes() },
-        Case { name: "docx-open-paragraphs", reader: "docx", what: "five million unclosed <w:p> in a compressed document.xml", make: || docx_open_paragraphs(5_000_000) },
-        Case { name: "docx-wide-rows", reader: "docx", what: "20,000 rows of gridBefore 1000 and gridSpan 1000", make: || docx_wide_rows(20_000) },
-        Case { name: "doc-paragraph-marks", reader: "doc", what: "a .doc whose 40 MB of text is paragraph marks", make: || doc(&b"\r".repeat(40 << 20), &[]) },
+        Case {
+            name: "text-tab-row",
+            reader: "text",
+            what: "one line of ten million tabs (ten million cells)",
+            make: || text_tabs(10_000_000),
+        },
+        Case {
+            name: "text-long-row-label",
+            reader: "text",
+            what: "a table row of 90,000 text cells (all label)",
+            make: || text_long_row_label(90_000),
+        },
+        Case {
+            name: "text-blank-row",
+            reader: "text",
+            what: "a table row of a label, 90,000 blank cells and a number",
+            make: || text_blank_row(90_000),
+        },
+        Case {
+            name: "text-label-cells",
+            reader: "text",
+            what: "a table row of 90,000 text cells naming no row, then a number",
+            make: || seed_with_row(&format!("甲{}\t1", "\t某".repeat(90_000))),
+        },
+        Case {
+            name: "text-long-narrative",
+            reader: "text",
+            what: "a report whose narrative is 15 MB in one sentence of counts",
+            make: || text_narrative(15 << 20, false),
+        },
+        Case {
+            name: "text-many-sentences",
+            reader: "text",
+            what: "a report whose narrative is 15 MB of short sentences of counts",
+            make: || text_narrative(15 << 20, true),
+        },
+        Case {
+            name: "html-many-attributes",
+            reader: "html",
+            what: "a cell tag with ten million attributes",
+            make: || html_many_attributes(10_000_000),
+        },
+        Case {
+            name: "html-many-cells",
+            reader: "html",
+            what: "ten million `<td>` in one table",
+            make: || "<table><tr>".bytes().chain("<td>".repeat(10_000_000).into_bytes()).collect(),
+        },
+        Case {
+            name: "html-deep-tables",
+            reader: "html",
+            what: "100,000 tables opened inside each other's cells",
+            make: || "<table><tr><td>".repeat(100_000).into_bytes(),
+        },
+        Case {
+            name: "docx-open-paragraphs",
+            reader: "docx",
+            what: "five million unclosed <w:p> in a compressed document.xml",
+            make: || docx_open_paragraphs(5_000_000),
+        },
+        Case {
+            name: "docx-wide-rows",
+            reader: "docx",
+            what: "20,000 rows of gridBefore 1000 and gridSpan 1000",
+            make: || docx_wide_rows(20_000),
+        },
+        Case {
+            name: "doc-paragraph-marks",
+            reader: "doc",
+            what: "a .doc whose 40 MB of text is paragraph marks",
+            make: || doc(&b"\r".repeat(40 << 20), &[]),
+        },
         // Inputs near the size limit that stay within the budgets as long as they can: what
         // the memory bound must hold for.
         Case { name: "max-text", reader: "text", what: "48 MB of UTF-8 lines of a table row", make: || text_big(48 << 20) },
         Case { name: "max-html-gbk", reader: "html", what: "48 MB of a GBK page of table rows", make: || html_gbk_big(48 << 20) },
-        Case { name: "max-docx", reader: "docx", what: "a .docx whose document.xml inflates to 30 MB of paragraphs", make: || docx_big(30 << 20) },
-        Case { name: "max-doc", reader: "doc", what: "a 48 MB .doc of text", make: || doc(&b"\xd0\xd0\xd5\xfe 1 2 3\r".repeat(4 << 20), &[]) },
+        Case {
+            name: "max-docx",
+            reader: "docx",
+            what: "a .docx whose document.xml inflates to 30 MB of paragraphs",
+            make: || docx_big(30 << 20),
+        },
+        Case {
+            name: "max-doc",
+            reader: "doc",
+            what: "a 48 MB .doc of text",
+            make: || doc(&b"\xd0\xd0\xd5\xfe 1 2 3\r".repeat(4 << 20), &[]),
+        },
         Case { name: "max-pdf-objects", reader: "pdf", what: "48 MB of small PDF objects", make: || pdf_many_objects(48 << 20) },
         Case { name: "max-pdf-glyphs", reader: "pdf", what: "a page of 400,000 glyphs on 20,000 lines", make: || pdf_glyphs(400_000) },
         Case { name: "max-pdf-pages", reader: "pdf", what: "45,000 pages in one page tree", make: || pdf_many_pages(45_000) },
         // Each resource taken close to its limit at once, in a file near the size limit.
-        Case { name: "max-pdf-all", reader: "pdf", what: "41 MB: 480,000 objects and a content stream of 45 MB with 390,000 glyphs", make: || pdf_all(480_000, 2300) },
-        Case { name: "max-docx-all", reader: "docx", what: "a document.xml of 26 MB: 95,000 cells, 860,000 elements, 15 MB of text", make: || docx_all(19_000) },
-        Case { name: "max-html-all", reader: "html", what: "48 MB: 95,000 cells, 900,000 tags, 15 MB of text", make: || html_all(48 << 20, 300) },
+        Case {
+            name: "max-pdf-all",
+            reader: "pdf",
+            what: "41 MB: 480,000 objects and a content stream of 45 MB with 390,000 glyphs",
+            make: || pdf_all(480_000, 2300),
+        },
+        Case {
+            name: "max-docx-all",
+            reader: "docx",
+            what: "a document.xml of 26 MB: 95,000 cells, 860,000 elements, 15 MB of text",
+            make: || docx_all(19_000),
+        },
+        Case {
+            name: "max-html-all",
+            reader: "html",
+            what: "48 MB: 95,000 cells, 900,000 tags, 15 MB of text",
+            make: || html_all(48 << 20, 300),
+        },
     ]
 }
 
@@ -362,7 +507,9 @@ pub fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
 }
 
 pub fn docx(body: &str) -> Vec<u8> {
-    let xml = format!(r#"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#);
+    let xml = format!(
+        r#"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+    );
     zip_of(&[("word/document.xml", xml.as_bytes())])
 }
 
@@ -452,7 +599,9 @@ pub fn pdf_all(objects: usize, pad: usize) -> Vec<u8> {
 pub fn docx_all(rows: usize) -> Vec<u8> {
     // Rows of 5 cells of 9 elements and 160 bytes of text each: 26 MB of XML for 19,000.
     let text = "行政许可".repeat(13);
-    let cell = format!(r#"<w:tc><w:tcPr/><w:p w:rsidR="00AB12CD"><w:pPr/><w:r><w:rPr/><w:t>{text}</w:t></w:r><w:r><w:t>1</w:t></w:r></w:p></w:tc>"#);
+    let cell = format!(
+        r#"<w:tc><w:tcPr/><w:p w:rsidR="00AB12CD"><w:pPr/><w:r><w:rPr/><w:t>{text}</w:t></w:r><w:r><w:t>1</w:t></w:r></w:p></w:tc>"#
+    );
     let row = format!("<w:tr>{}</w:tr>", cell.repeat(5));
     docx(&format!("<w:tbl>{}</w:tbl>", row.repeat(rows)))
 }
@@ -489,7 +638,11 @@ pub fn text_blank_row(n: usize) -> Vec<u8> {
 pub fn text_narrative(size: usize, sentences: bool) -> Vec<u8> {
     let seed = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/real/seed-2021-guanqian.txt")).unwrap();
     let seed = String::from_utf8(seed).unwrap();
-    let clause = if sentences { "本年收到政府信息公开申请12件，其中予以公开3件。" } else { "本年收到政府信息公开申请12件，其中予以公开3件，" };
+    let clause = if sentences {
+        "本年收到政府信息公开申请12件，其中予以公开3件。"
+    } else {
+        "本年收到政府信息公开申请12件，其中予以公开3件，"
+    };
     let at = seed.find("\n\n").unwrap_or(0);
     let mut s = String::with_capacity(seed.len() + size);
     s.push_str(&seed[..at]);
@@ -515,7 +668,9 @@ pub fn pdf_shared_widths(fonts: usize) -> Vec<u8> {
         o(&format!("[0 [{widths}]]")),
     ];
     for _ in 0..fonts {
-        objs.push(o("<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [<< /Subtype /CIDFontType2 /W 5 0 R >>] >>"));
+        objs.push(o(
+            "<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [<< /Subtype /CIDFontType2 /W 5 0 R >>] >>",
+        ));
     }
     pdf(&objs)
 }

@@ -37,9 +37,7 @@ pub fn compare(report: &Report, gold: &Value) -> Comparison {
         };
         let ok = match want {
             Value::Null => got.state == CellState::Blank,
-            Value::Number(n) => {
-                got.state == CellState::Number && got.value.is_some_and(|v| (v - n.as_f64().unwrap()).abs() < 1e-9)
-            }
+            Value::Number(n) => got.state == CellState::Number && got.value.is_some_and(|v| (v - n.as_f64().unwrap()).abs() < 1e-9),
             Value::String(s) => got.state != CellState::Number && got.state != CellState::Blank && got.raw.trim() == s,
             _ => false,
         };
@@ -122,7 +120,8 @@ pub fn consistent(version: Version, seed: u64) -> std::collections::HashMap<Stri
         v.insert(format!("t2/{row}/{b}"), (issued + 60).to_string());
     }
     let cols = ["natural", "commercial", "research", "social", "legal", "other"];
-    let results: Vec<&str> = t3.rows.iter().map(|r| r.key).filter(|k| !["new", "carried", "results_total", "carry_forward"].contains(k)).collect();
+    let results: Vec<&str> =
+        t3.rows.iter().map(|r| r.key).filter(|k| !["new", "carried", "results_total", "carry_forward"].contains(k)).collect();
     let mut results_total = [0u64; 6];
     for r in &results {
         let mut row = 0;
@@ -183,7 +182,8 @@ pub fn findings_against_gold(r: &Report, gold: &Value) -> (Vec<String>, Vec<Stri
         .map(|a| {
             a.iter()
                 .map(|f| {
-                    let cells = f["cells"].as_array().map(|c| c.iter().filter_map(|x| x.as_str().map(String::from)).collect()).unwrap_or_default();
+                    let cells =
+                        f["cells"].as_array().map(|c| c.iter().filter_map(|x| x.as_str().map(String::from)).collect()).unwrap_or_default();
                     (f["rule"].as_str().unwrap_or_default().to_string(), cells)
                 })
                 .collect()
@@ -194,7 +194,8 @@ pub fn findings_against_gold(r: &Report, gold: &Value) -> (Vec<String>, Vec<Stri
     };
     let errors: Vec<&nianbao_check::Finding> =
         r.findings.iter().filter(|f| f.severity == Severity::Error && f.status == Status::Failed).collect();
-    let unexpected = errors.iter().filter(|f| !expected.iter().any(|e| matches(f, e))).map(|f| format!("{} {}", f.rule, f.message)).collect();
+    let unexpected =
+        errors.iter().filter(|f| !expected.iter().any(|e| matches(f, e))).map(|f| format!("{} {}", f.rule, f.message)).collect();
     let missing = expected.iter().filter(|e| !errors.iter().any(|f| matches(f, e))).map(|(r, c)| format!("{r} {c:?}")).collect();
     (unexpected, missing)
 }

@@ -36,6 +36,13 @@ if [ "${WASM_ROUTE:-}" = debian ] || { ! rustup_has_wasm && ! debian_has_wasm; }
 fi
 echo "wasm route: $(choose_route)"
 
+# rustfmt and clippy: the test command checks formatting and lints.
+if command -v rustup >/dev/null 2>&1; then
+  for c in rustfmt clippy; do
+    rustup component list --installed 2>/dev/null | grep -q "^$c" || { log "rustup component add $c"; timeout "${RUSTUP_TIMEOUT:-120}" rustup component add "$c"; }
+  done
+fi
+
 # 3. wasm-bindgen CLI, exactly the version in Cargo.lock, into .tools/. Built once per machine into
 #    a cache keyed by version (a fresh clone, as in CI, then copies it instead of compiling again).
 want="$(wasm_bindgen_version)"

@@ -7,6 +7,17 @@ source "$(dirname "${BASH_SOURCE[0]}")/wasm-env.sh"
 cd "$ROOT"
 
 scripts/setup.sh
+
+# Formatting and lints first: they take seconds and say the most about a careless change.
+echo "== test: cargo fmt --check, cargo clippy -D warnings (native and wasm32)"
+cargo fmt --check
+host_cargo clippy --locked --all-targets -- -D warnings
+if [ "$(choose_route)" = rustup ]; then
+  wasm_cargo clippy --locked --lib --test wasm -- -D warnings
+else
+  echo "(wasm32 clippy skipped: Debian's rustc-web route has no clippy; the native lints above cover the shared code)"
+fi
+
 scripts/build.sh
 scripts/pack.sh   # the npm tarball that e2e/package.test.mjs installs
 

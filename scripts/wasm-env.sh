@@ -43,14 +43,20 @@ choose_route() {
 # toolchain invalidates every fingerprint, so each route keeps its own).
 wasm_cargo() {
   local route; route="$(choose_route)"
+  # The target flags are cargo's: they go before a `--` that hands the rest to a tool (clippy's -D).
+  local args=() rest=() past=""
+  for a in "$@"; do
+    if [ -z "$past" ] && [ "$a" = "--" ]; then past=1; fi
+    if [ -n "$past" ]; then rest+=("$a"); else args+=("$a"); fi
+  done
   case "$route" in
     rustup)
-      CARGO_TARGET_DIR="$ROOT/target/wasm-rustup" cargo "$@" --target wasm32-unknown-unknown ;;
+      CARGO_TARGET_DIR="$ROOT/target/wasm-rustup" cargo "${args[@]}" --target wasm32-unknown-unknown "${rest[@]}" ;;
     debian)
       local ld; ld="$(compgen -G "/usr/lib/llvm-*/bin/wasm-ld" | sort -V | tail -1)"
       CARGO_TARGET_DIR="$ROOT/target/wasm-debian" RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
         CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$ld" \
-        /usr/bin/cargo "$@" --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort ;;
+        /usr/bin/cargo "${args[@]}" --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort "${rest[@]}" ;;
     *)
       echo "no wasm32 toolchain: run scripts/setup.sh" >&2; return 1 ;;
   esac

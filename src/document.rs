@@ -164,11 +164,9 @@ impl Grid {
         let mut s = vec![vec![None; w]; self.rows.len()];
         for (r, row) in self.rows.iter().enumerate() {
             for (i, cell) in row.iter().enumerate() {
-                for rr in r..(r + cell.row_span).min(self.rows.len()) {
-                    for cc in cell.col..cell.col + cell.col_span {
-                        if s[rr][cc].is_none() {
-                            s[rr][cc] = Some((r, i));
-                        }
+                for slots in s.iter_mut().take(r + cell.row_span).skip(r) {
+                    for slot in slots.iter_mut().skip(cell.col).take(cell.col_span) {
+                        slot.get_or_insert((r, i));
                     }
                 }
             }

@@ -737,7 +737,7 @@ pub fn year_in(s: &str) -> Option<i32> {
     let c: Vec<char> = s.chars().map(cell::fold_width).collect();
     for i in 0..c.len() {
         if i + 4 <= c.len() && c[i..i + 4].iter().all(|d| d.is_ascii_digit()) && (i == 0 || !c[i - 1].is_ascii_digit()) {
-            let rest = c[i + 4..].iter().skip_while(|x| cell::is_space(**x)).next();
+            let rest = c[i + 4..].iter().find(|x| !cell::is_space(**x));
             if rest == Some(&'年') {
                 let y: i32 = c[i..i + 4].iter().collect::<String>().parse().ok()?;
                 if (1990..=2100).contains(&y) {

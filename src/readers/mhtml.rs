@@ -65,8 +65,11 @@ fn broken() -> ReadError {
     )
 }
 
-/// Unfolded headers `(lower-case name, value)` and the body after the first empty line.
-fn split_headers(bytes: &[u8]) -> Option<(Vec<(String, String)>, &[u8])> {
+/// A part's headers: (lower-case name, value), unfolded.
+type Headers = Vec<(String, String)>;
+
+/// Unfolded headers and the body after the first empty line.
+fn split_headers(bytes: &[u8]) -> Option<(Headers, &[u8])> {
     let mut headers: Vec<(String, String)> = Vec::new();
     let mut at = 0;
     // Leading blank lines before a part's headers are tolerated.

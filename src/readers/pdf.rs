@@ -1354,7 +1354,7 @@ fn join_rows(prev: &mut Grid, prev_cols: &[f32], prev_fill: &[Vec<Fill>], next: 
     let number = |t: &str| parse(t).state == CellState::Number;
     let texty = |t: &str| !t.trim().is_empty() && !number(t);
     let first_number = first.iter().find(|c| number(&c.text)).map_or(usize::MAX, |c| c.col);
-    if first.iter().filter(|c| texty(&c.text) && c.col < first_number).last().is_some_and(|c| starts_item(&c.text)) {
+    if first.iter().rfind(|c| texty(&c.text) && c.col < first_number).is_some_and(|c| starts_item(&c.text)) {
         return Join::Apart;
     }
     let fill = |f: &[Vec<Fill>], r: usize, i: usize| f.get(r).and_then(|r| r.get(i)).copied().unwrap_or_default();
@@ -1715,7 +1715,7 @@ fn cell_text(lines: &[Line], several_rows: bool) -> String {
     for l in lines {
         let t = l.cells.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" ");
         let digits = number_part(&t);
-        if !out.is_empty() && !(digits && prev_digits && !several_rows) {
+        if !(out.is_empty() || digits && prev_digits && !several_rows) {
             out.push('\n');
         }
         out.push_str(&t);

@@ -711,16 +711,12 @@ fn classify(c: &[char], counts: &[Count], k: usize, cx: Context) -> Option<Targe
                 return None;
             }
         }
-        Target::Results | Target::Handled | Target::CarryForward => {
-            if any_of(clause, NOT_REQUESTS) || narrowed || generic && !(clause_has_request || after_has_request || cx.request) {
-                return None;
-            }
+        Target::Results | Target::Handled | Target::CarryForward
+            if any_of(clause, NOT_REQUESTS) || narrowed || generic && !(clause_has_request || after_has_request || cx.request) =>
+        {
+            return None;
         }
-        Target::Carried => {
-            if any_of(clause, NOT_REQUESTS) || narrowed {
-                return None;
-            }
-        }
+        Target::Carried if any_of(clause, NOT_REQUESTS) || narrowed => return None,
         Target::Review | Target::Suits | Target::ReviewAndSuits => {
             if any_of(gap, T4_RESULT_WORDS) || any_of(clause, &["纠错", "败诉", "纠正"]) {
                 return None;

@@ -17,6 +17,7 @@ pub mod readers;
 pub mod recognise;
 pub mod report;
 pub mod rules;
+pub mod text;
 pub mod version;
 
 #[cfg(target_arch = "wasm32")]

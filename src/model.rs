@@ -4,6 +4,7 @@ use crate::cell::CellValue;
 use crate::document::InputKind;
 use crate::format::{self, Shape, Version};
 use crate::report::{Finding, ReadingGap};
+use crate::text::Outline;
 
 #[derive(Debug, Clone)]
 pub struct Model {
@@ -19,6 +20,8 @@ pub struct Model {
     pub cells: Vec<(String, CellValue)>,
     /// The running text outside the tables, paragraph by paragraph, in order.
     pub paras: Vec<String>,
+    /// Its outline (headings, sections, sentences), built once by recognition.
+    pub outline: Outline,
     /// Row and column labels as written, where they differ from the official wording (rule S04).
     pub odd_labels: Vec<OddLabel>,
     /// What recognition itself doubts (P03, P04 …), reported with the rules' findings.

@@ -14,6 +14,7 @@ use crate::document::{Block, Document};
 use crate::format::{self, Row, Shape, Table, Version};
 use crate::model::{Model, OddLabel};
 use crate::report::{Finding, ReadError, Severity};
+use crate::text::{agency_of, is_page_footer, norm, year_in, Outline};
 
 /// A label without its numbering ("一、", "(三)", "1.") and punctuation, for comparing wordings.
 fn label_core(s: &str) -> String {
@@ -71,28 +72,6 @@ struct Entry {
     doubt: Option<&'static str>,
 }
 
-/// Normalised label text: no spaces, ASCII brackets and digits, "1、" as "1.".
-pub fn norm(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut prev_digit = false;
-    for c in s.chars() {
-        if cell::is_space(c) || c == '*' || c == '#' || c == '|' {
-            continue;
-        }
-        let c = match cell::fold_width(c) {
-            '（' | '〔' | '[' | '【' => '(',
-            '）' | '〕' | ']' | '】' => ')',
-            '“' | '”' | '‘' | '’' | '「' | '」' | '\'' | '『' | '』' => '"',
-            '：' => ':',
-            '、' | '．' if prev_digit => '.',
-            c => c,
-        };
-        prev_digit = c.is_ascii_digit();
-        out.push(c);
-    }
-    out
-}
-
 fn lines(doc: &Document) -> Vec<Line> {
     let mut out = Vec::new();
     for b in &doc.blocks {
@@ -115,15 +94,6 @@ fn lines(doc: &Document) -> Vec<Line> {
         }
     }
     out
-}
-
-/// A page footer ("— 4 —", "-4-") between table rows of a PDF's text.
-pub fn is_page_footer(s: &str) -> bool {
-    let t: String = s.chars().filter(|c| !cell::is_space(*c)).collect();
-    !t.is_empty()
-        && t.chars().any(|c| c.is_ascii_digit())
-        && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '—' | '–' | '－' | '第' | '页' | '/'))
-        && t.chars().filter(|c| c.is_ascii_digit()).count() <= 3
 }
 
 const MAX_LABEL_CHARS: usize = 60;
@@ -732,40 +702,6 @@ fn has_year(s: &str) -> bool {
     year_in(s).is_some()
 }
 
-/// The first "YYYY年" in a text.
-pub fn year_in(s: &str) -> Option<i32> {
-    let c: Vec<char> = s.chars().map(cell::fold_width).collect();
-    for i in 0..c.len() {
-        if i + 4 <= c.len() && c[i..i + 4].iter().all(|d| d.is_ascii_digit()) && (i == 0 || !c[i - 1].is_ascii_digit()) {
-            let rest = c[i + 4..].iter().find(|x| !cell::is_space(**x));
-            if rest == Some(&'年') {
-                let y: i32 = c[i..i + 4].iter().collect::<String>().parse().ok()?;
-                if (1990..=2100).contains(&y) {
-                    return Some(y);
-                }
-            }
-        }
-    }
-    None
-}
-
-/// The agency named in a title: the title without its year and report words.
-pub fn agency_of(title: &str) -> Option<String> {
-    let t: String = title.chars().filter(|c| !cell::is_space(*c)).collect();
-    let t = t.trim_start_matches(['(', '（']).to_string();
-    let year = year_in(&t)?.to_string();
-    let mut s = t.replacen(&format!("{year}年度"), "", 1).replacen(&format!("{year}年"), "", 1);
-    for suffix in ["政府信息公开工作年度报告", "政府信息公开年度报告", "信息公开工作年度报告", "年度报告", "工作报告", "年报"]
-    {
-        if let Some(x) = s.strip_suffix(suffix) {
-            s = x.to_string();
-            break;
-        }
-    }
-    let s = s.trim_end_matches("关于").trim().to_string();
-    (!s.is_empty()).then_some(s)
-}
-
 /// The statistics period's year ("统计期限为2021年1月1日至…"), else the first year in the text.
 fn year_from_text(lines: &[Line]) -> Option<i32> {
     lines.iter().find(|l| l.norm.contains("统计期限") || l.norm.contains("统计时限")).and_then(|l| year_in(&l.norm))
@@ -807,13 +743,16 @@ pub fn recognise(doc: &Document) -> Result<Model, ReadError> {
         agency: title.as_deref().and_then(agency_of),
         title,
         cells: Vec::new(),
-        paras: lines.iter().filter(|l| !l.in_table).map(|l| l.cells[0].clone()).collect(),
+        paras: Vec::new(),
+        outline: Outline::default(),
         odd_labels: Vec::new(),
         doubts: Vec::new(),
         tables_found: [false; 3],
         announced: announced(&lines),
         pictures: table_pictures(doc).map(|p| p.into_iter().map(String::from).collect()),
     };
+    model.paras = lines.iter().filter(|l| !l.in_table).map(|l| l.cells[0].clone()).collect();
+    model.outline = Outline::of(&model.paras);
     let [t2, t3, _] = shape.tables();
     let mut r = Reader { model: &mut model };
     let e2 = entries(&lines[reg.t2.clone()]);
@@ -982,14 +921,6 @@ mod tests {
         assert_eq!(label_core("一、本年新收政府信息公开申请数量"), "本年新收政府信息公开申请数量");
         assert_eq!(label_core("（一）予以公开"), "予以公开");
         assert_eq!(label_core("1. 申请人无正当理由逾期不补正, 行政机关"), "申请人无正当理由逾期不补正行政机关");
-    }
-
-    #[test]
-    fn years_and_agencies() {
-        assert_eq!(year_in("2025 年上海市"), Some(2025));
-        assert_eq!(year_in("第12345号 2021年度"), Some(2021));
-        assert_eq!(agency_of("平潭综合实验区2021年度政府信息公开工作年度报告").as_deref(), Some("平潭综合实验区"));
-        assert_eq!(agency_of("2025年上海市人民政府办公厅政府信息公开工作年度报告").as_deref(), Some("上海市人民政府办公厅"));
     }
 
     #[test]

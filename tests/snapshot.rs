@@ -77,7 +77,9 @@ fn every_corpus_report_is_as_the_snapshot_says() {
     for (f, was) in &before {
         match now.get(f) {
             None => differ.push(format!("{f}: no longer in the corpus")),
-            Some(is) if is != was => differ.push(format!("{f}:\n  before {}\n  now    {}", first_difference(was, is).0, first_difference(was, is).1)),
+            Some(is) if is != was => {
+                differ.push(format!("{f}:\n  before {}\n  now    {}", first_difference(was, is).0, first_difference(was, is).1))
+            }
             _ => {}
         }
     }

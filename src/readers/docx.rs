@@ -500,7 +500,7 @@ fn core_title(xml: &str) -> Option<String> {
 /// A file's stored title is often a file name or a template's name; only a title that names a
 /// year and a report is worth keeping.
 fn looks_like_report_title(t: &str) -> bool {
-    crate::recognise::year_in(t).is_some() && t.contains("报告") && t.chars().count() <= 80
+    crate::text::year_in(t).is_some() && t.contains("报告") && t.chars().count() <= 80
 }
 
 #[cfg(test)]

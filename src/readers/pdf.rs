@@ -1167,7 +1167,7 @@ struct Para {
 /// recognition leaves them unread. A sentence the break cuts is one paragraph again.
 fn continue_row(blocks: &mut Vec<Block>, last: &mut Last, mut placed: Vec<Placed>) {
     // A page footer ("-4-") may stand between the parts.
-    let minor = |p: &Placed| matches!(&p.block, Block::Para(t) if crate::recognise::is_page_footer(t));
+    let minor = |p: &Placed| matches!(&p.block, Block::Para(t) if crate::text::is_page_footer(t));
     let first = placed.iter().position(|p| !minor(p));
     // A sentence the page break cuts: the paragraph ran to the margin, the next page's first one
     // starts unindented in the same font.
@@ -1271,7 +1271,7 @@ struct TableEnd {
 }
 
 fn row_text(row: &[Cell]) -> String {
-    crate::recognise::norm(&row.iter().map(|c| c.text.as_str()).collect::<String>())
+    crate::text::norm(&row.iter().map(|c| c.text.as_str()).collect::<String>())
 }
 
 fn has_number(row: &[Cell]) -> bool {

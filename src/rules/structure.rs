@@ -62,12 +62,12 @@ pub fn s04(ctx: &Ctx) -> Vec<Finding> {
 
 /// S01: the six sections are there, in order (headings matched by their labels, tolerantly).
 pub fn s01(ctx: &Ctx) -> Vec<Finding> {
-    use super::narrative::{headings, SECTION_NAMES};
+    use crate::text::SECTION_NAMES;
     let m = ctx.model;
     if m.paras.is_empty() {
         return Vec::new(); // a form without running text (a spreadsheet, JSON): nothing to check
     }
-    let hs = headings(&m.paras);
+    let hs = &m.outline.headings;
     if hs.is_empty() {
         let msg = "找不到报告六个部分的标题（一、总体情况 … 六、其他需要报告的事项），请核对报告是否按格式分部分编写".to_string();
         return vec![Finding::new("S01", Severity::Warning, Vec::new(), msg)];
@@ -96,18 +96,18 @@ pub fn s01(ctx: &Ctx) -> Vec<Finding> {
 
 /// S06: one report year everywhere: the title, the statistics period, the text's own mentions.
 pub fn s06(ctx: &Ctx) -> Vec<Finding> {
-    use super::narrative::{period, report_years_in_text};
+    use crate::text::{period, report_years_in_text};
     let m = ctx.model;
     let mut sources: Vec<(i32, String, Option<String>)> = Vec::new(); // (year, where, sentence)
-    if let Some(y) = m.title.as_deref().and_then(crate::recognise::year_in) {
+    if let Some(y) = m.title.as_deref().and_then(crate::text::year_in) {
         sources.push((y, "标题".into(), None));
     }
-    if let Some(p) = period(&m.paras) {
+    if let Some(p) = period(&m.outline.sentences) {
         if let Some(y) = p.start.year {
             sources.push((y, "统计期限".into(), Some(p.sentence.clone())));
         }
     }
-    for (y, s) in report_years_in_text(&m.paras, m.title.as_deref()) {
+    for (y, s) in report_years_in_text(&m.outline.sentences, m.title.as_deref()) {
         sources.push((y, "正文".into(), Some(s)));
     }
     let Some(first) = sources.first().map(|s| s.0) else { return Vec::new() };
@@ -130,7 +130,7 @@ pub fn s06(ctx: &Ctx) -> Vec<Finding> {
 
 /// S07: the statistics period runs from 1月1日 to 12月31日 of one year.
 pub fn s07(ctx: &Ctx) -> Vec<Finding> {
-    let Some(p) = super::narrative::period(&ctx.model.paras) else { return Vec::new() };
+    let Some(p) = crate::text::period(&ctx.model.outline.sentences) else { return Vec::new() };
     let mut wrong = Vec::new();
     if (p.start.month, p.start.day) != (1, 1) {
         wrong.push(format!("起于 {} 月 {} 日，应为 1 月 1 日", p.start.month, p.start.day));
@@ -158,15 +158,14 @@ pub fn s07(ctx: &Ctx) -> Vec<Finding> {
 
 /// S09: section 五 says something: not empty, not only "无".
 pub fn s09(ctx: &Ctx) -> Vec<Finding> {
-    use super::narrative::{headings, section_of_paras};
     let m = ctx.model;
-    let Some(h) = headings(&m.paras).into_iter().find(|h| h.section == 5) else { return Vec::new() };
-    let sections = section_of_paras(&m.paras);
+    let Some(h) = m.outline.heading_of(5) else { return Vec::new() };
+    let sections = &m.outline.sections;
     let body: String = m.paras[h.para + 1..]
         .iter()
         .zip(&sections[h.para + 1..])
         .take_while(|(_, s)| **s == 5)
-        .map(|(p, _)| crate::recognise::norm(p))
+        .map(|(p, _)| crate::text::norm(p))
         .collect();
     let core = body.trim_matches(|c: char| "。.；;：:".contains(c));
     let msg = if core.is_empty() {
@@ -177,6 +176,6 @@ pub fn s09(ctx: &Ctx) -> Vec<Finding> {
         return Vec::new();
     };
     let mut f = Finding::new("S09", Severity::Warning, Vec::new(), msg);
-    f.sentence = Some(h.text);
+    f.sentence = Some(h.text.clone());
     vec![f]
 }

@@ -2,11 +2,11 @@
 //! last year's first). The findings go to this year's report; `lib.rs` names last year's file.
 //! Cells named are this report's; last year's cell is named in the message.
 
-use super::narrative::{heading, sentences};
 use crate::format::{self, Version};
 use crate::model::Model;
-use crate::recognise::norm;
 use crate::report::{Finding, Severity};
+use crate::text::heading;
+use crate::text::norm;
 
 fn fmt(v: f64) -> String {
     if v.fract() == 0.0 {
@@ -100,7 +100,8 @@ fn shape(s: &str) -> String {
 /// preamble, not headings, not the title, not short lines.
 fn text_shapes(m: &Model) -> Vec<String> {
     let title = m.title.as_deref().map(shape);
-    sentences(&m.paras)
+    m.outline
+        .sentences
         .iter()
         .filter(|s| matches!(s.section, 0 | 1 | 5 | 6) && heading(&s.text).is_none())
         .map(|s| shape(&s.text))

@@ -86,7 +86,7 @@ fn child(name: &str) {
     let outcome = match r {
         Err(_) => "panic".to_string(),
         Ok(r) => match r.error {
-            Some(e) => format!("error {}", e.code),
+            Some(e) => format!("error {}", e.code()),
             None => format!("report ({} cells)", r.cells.len()),
         },
     };

@@ -4,7 +4,7 @@ fn main() {
     let path = std::env::args().nth(1).expect("FILE");
     let bytes = std::fs::read(&path).expect("readable file");
     match nianbao_check::readers::read(&bytes, nianbao_check::readers::native_decoder) {
-        Err(e) => println!("error {}: {}", e.code, e.message),
+        Err(e) => println!("error {}: {e}", e.code()),
         Ok(d) => {
             println!("kind {:?} title {:?}", d.kind, d.title);
             for b in &d.blocks {

@@ -35,7 +35,7 @@ fn main() {
         let ms = t.elapsed().as_secs_f64() * 1000.0;
         files += 1;
         if let Some(e) = &r.error {
-            println!("{path}: ERROR {} {}", e.code, e.message);
+            println!("{path}: ERROR {} {e}", e.code());
             total += gold["cells"].as_object().map_or(0, |c| c.len());
             continue;
         }

@@ -16,7 +16,8 @@
 
 use std::cell::RefCell;
 
-use crate::report::ReadError;
+use crate::error::ReadError;
+use crate::lang::Lang;
 
 /// The largest input read by default: any real report is far smaller (the corpus's largest is
 /// 0.5 MB), and the memory bound of the budgets holds for inputs up to this size.
@@ -62,16 +63,24 @@ impl Resource {
     }
 
     /// The resource and its limit, for the error message.
-    fn describe(self, limit: u64) -> String {
+    /// The limit as a message says it.
+    pub fn describe(self, limit: u64, lang: crate::lang::Lang) -> String {
         let mb = |n: u64| format!("{} MB", n >> 20);
-        match self {
-            Resource::Decoded => format!("解压后的数据超过 {}", mb(limit)),
-            Resource::Text => format!("文字超过 {}", mb(limit)),
-            Resource::Cells => format!("表格单元格超过 {limit} 个"),
-            Resource::Area => format!("表格的行数乘列数超过 {limit}"),
-            Resource::Objects => format!("文件结构（标签、元素、对象）超过 {limit} 个"),
-            Resource::Operators => format!("PDF 绘制指令超过 {limit} 条"),
-            Resource::Glyphs => format!("PDF 中的字符超过 {limit} 个"),
+        match (self, lang) {
+            (Resource::Decoded, Lang::Zh) => format!("解压后的数据超过 {}", mb(limit)),
+            (Resource::Text, Lang::Zh) => format!("文字超过 {}", mb(limit)),
+            (Resource::Cells, Lang::Zh) => format!("表格单元格超过 {limit} 个"),
+            (Resource::Area, Lang::Zh) => format!("表格的行数乘列数超过 {limit}"),
+            (Resource::Objects, Lang::Zh) => format!("文件结构（标签、元素、对象）超过 {limit} 个"),
+            (Resource::Operators, Lang::Zh) => format!("PDF 绘制指令超过 {limit} 条"),
+            (Resource::Glyphs, Lang::Zh) => format!("PDF 中的字符超过 {limit} 个"),
+            (Resource::Decoded, Lang::En) => format!("more than {} of inflated data", mb(limit)),
+            (Resource::Text, Lang::En) => format!("more than {} of text", mb(limit)),
+            (Resource::Cells, Lang::En) => format!("more than {limit} table cells"),
+            (Resource::Area, Lang::En) => format!("tables of more than {limit} rows times columns"),
+            (Resource::Objects, Lang::En) => format!("more than {limit} structural items (tags, elements, objects)"),
+            (Resource::Operators, Lang::En) => format!("more than {limit} PDF drawing operators"),
+            (Resource::Glyphs, Lang::En) => format!("more than {limit} PDF characters"),
         }
     }
 }
@@ -234,34 +243,13 @@ pub fn spent() -> Spent {
     CURRENT.with(|c| c.borrow().as_ref().map(|s| s.spent).unwrap_or_default())
 }
 
-fn exceeded(r: Resource, limit: u64) -> ReadError {
-    ReadError::new(
-        "too_complex",
-        format!(
-            "这个文件的内容超出了检查程序的处理上限（{}），为免浏览器或电脑卡死，已停止读取。真实的年度报告远用不到这么多，\
-             文件可能已损坏，或并非年度报告。请改用报告的 Word 原件（.doc/.docx）或网页。",
-            r.describe(limit)
-        ),
-    )
+fn exceeded(resource: Resource, limit: u64) -> ReadError {
+    ReadError::TooComplex { resource, limit }
 }
 
 /// The error for an input over the size limit (`max` bytes), read no further than its length.
 pub fn too_large(len: usize, max: usize) -> ReadError {
-    let mb = |n: usize| match n {
-        n if n >= 10 << 20 => format!("{} MB", n >> 20),
-        n if n >= 1 << 20 => format!("{:.1} MB", n as f64 / (1 << 20) as f64),
-        n if n >= 1 << 10 => format!("{:.1} KB", n as f64 / 1024.0),
-        n => format!("{n} 字节"),
-    };
-    ReadError::new(
-        "too_large",
-        format!(
-            "文件大小为 {}，超过了允许的 {}，未予读取。年度报告的网页、Word 或 PDF 文件通常不到 5 MB；请确认选对了文件，\
-             或改用报告的 Word 原件（.doc/.docx）。",
-            mb(len),
-            mb(max)
-        ),
-    )
+    ReadError::TooLarge { size: len, limit: max }
 }
 
 #[cfg(test)]
@@ -281,8 +269,8 @@ mod tests {
         assert_eq!(end.spent.get(Resource::Cells), 11);
         assert_eq!(end.spent.get(Resource::Text), 0);
         let e = end.error().unwrap();
-        assert_eq!(e.code, "too_complex");
-        assert!(e.message.contains("单元格超过 10 个"), "{}", e.message);
+        assert_eq!(e.code(), "too_complex");
+        assert!(e.to_string().contains("单元格超过 10 个"), "{}", e.to_string());
         assert!(ok() && charge(Resource::Cells, 1 << 40), "no budget outside a scope");
     }
 
@@ -307,18 +295,18 @@ mod tests {
             charge(Resource::Glyphs, Limits::DEFAULT.glyphs as usize + 1);
             Ok(())
         });
-        assert_eq!(r.unwrap_err().code, "too_complex");
+        assert_eq!(r.unwrap_err().code(), "too_complex");
         let (r, end) = scope(Limits { text: 3, ..Limits::DEFAULT }, || within(|| Ok(charge(Resource::Text, 4))));
-        assert_eq!(r.unwrap_err().code, "too_complex");
+        assert_eq!(r.unwrap_err().code(), "too_complex");
         assert_eq!(end.tripped, Some(Resource::Text));
     }
 
     #[test]
     fn too_large_names_both_sizes() {
         let e = too_large(60 << 20, DEFAULT_MAX_SIZE);
-        assert_eq!(e.code, "too_large");
-        assert!(e.message.contains("60 MB") && e.message.contains("50 MB"), "{}", e.message);
-        assert!(too_large(6500, 5000).message.contains("6.3 KB，超过了允许的 4.9 KB"));
-        assert!(too_large(100, 99).message.contains("100 字节"));
+        assert_eq!(e.code(), "too_large");
+        assert!(e.to_string().contains("60 MB") && e.to_string().contains("50 MB"), "{}", e.to_string());
+        assert!(too_large(6500, 5000).to_string().contains("6.3 KB，超过了允许的 4.9 KB"));
+        assert!(too_large(100, 99).to_string().contains("100 字节"));
     }
 }

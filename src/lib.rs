@@ -11,7 +11,9 @@
 pub mod budget;
 pub mod cell;
 pub mod document;
+pub mod error;
 pub mod format;
+pub mod lang;
 pub mod model;
 pub mod readers;
 pub mod recognise;
@@ -23,8 +25,10 @@ pub mod version;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use error::ReadError;
+pub use lang::Lang;
 pub use readers::LegacyDecoder;
-pub use report::{Finding, Output, ReadError, ReadingGap, Report, Severity, Status, Verdict};
+pub use report::{Finding, Output, ReadingGap, Report, Severity, Status, Verdict};
 pub use rules::Options;
 
 use model::Model;
@@ -48,7 +52,7 @@ impl<'a> Input<'a> {
 pub fn read_model(bytes: &[u8], decode: LegacyDecoder) -> Result<Model, ReadError> {
     let doc = readers::read(bytes, decode)?;
     let kind = doc.kind;
-    recognise::recognise(&doc).map_err(|e| ReadError { message: e.message, code: e.code }).map(|mut m| {
+    recognise::recognise(&doc).map(|mut m| {
         m.input = kind;
         m
     })

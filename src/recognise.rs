@@ -11,9 +11,10 @@
 
 use crate::cell::{self, CellState, CellValue};
 use crate::document::{Block, Document};
+use crate::error::ReadError;
 use crate::format::{self, Row, Shape, Table, Version};
 use crate::model::{Model, OddLabel};
-use crate::report::{Finding, ReadError, Severity};
+use crate::report::{Finding, Severity};
 use crate::text::{agency_of, is_page_footer, norm, year_in, Outline};
 
 /// A label without its numbering ("一、", "(三)", "1.") and punctuation, for comparing wordings.
@@ -788,14 +789,7 @@ fn column_labels(model: &mut Model, lines: &[Line]) {
 }
 
 fn old_format_error(year: Option<i32>) -> ReadError {
-    let y = year.map(|y| format!("（{y}年）")).unwrap_or_default();
-    ReadError::new(
-        "old_format",
-        format!(
-            "这是 2019年以前的旧格式年度报告{y}：它用“政府信息公开情况统计表”（申请总数等），\
-             不是国办公开办函〔2019〕60号或〔2021〕30号规定的表格，本工具不核对旧格式报告。"
-        ),
-    )
+    ReadError::OldFormat { year }
 }
 
 /// Which of the tables' sections (二, 三, 四) the document has a heading for.
@@ -852,31 +846,16 @@ fn no_tables_error(doc: &Document, lines: &[Line], year: Option<i32>) -> ReadErr
         return old_format_error(year);
     }
     if let Some(named) = pictures_named(&table_pictures(doc)) {
-        return ReadError::new(
-            "tables_as_pictures",
-            format!(
-                "这份报告的统计表格是图片：{named}。图片里的数字无法读取和核对。\
-                 请下载报告的 Word（.doc/.docx）或 PDF 附件后再检查；如果网站只提供图片，请向发布单位索取原件。"
-            ),
-        );
+        return ReadError::TablesAsPictures { named };
     }
     // The container's title counts: a script-rendered page saved too early has only its <title>.
     let text: String = lines.iter().map(|l| l.norm.as_str()).chain(doc.title.as_deref()).collect();
     let about_report = text.contains("政府信息公开") && (text.contains("年度报告") || text.contains("年报"));
-    if doc.kind == crate::document::InputKind::Html && (about_report || lines.len() < 30) {
-        return ReadError::new(
-            "no_tables",
-            "这个网页文件里没有年度报告的统计表格。很可能是网页还没加载完就保存了（有些门户网站用脚本在打开后才显示正文）。\
-             请在浏览器中等正文和表格完全显示后再“另存为”完整网页，或用“打印→另存为 PDF”，也可以下载报告的 Word 附件。",
-        );
+    let web_page = doc.kind == crate::document::InputKind::Html;
+    if about_report || web_page && lines.len() < 30 {
+        return ReadError::NoTables { web_page };
     }
-    if about_report {
-        return ReadError::new(
-            "no_tables",
-            "文件中找不到年度报告的统计表格（二、三、四部分的表格）。请确认上传的是报告全文，而不是只有文字部分。",
-        );
-    }
-    ReadError::new("not_a_report", "这个文件不是政府信息公开工作年度报告：其中找不到“收到和处理政府信息公开申请情况”等报告表格。")
+    ReadError::NotAReport
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::cell::CellValue;
+pub use crate::error::ReadError;
 use crate::format::Version;
 
 #[derive(Debug, Clone, Serialize)]
@@ -202,18 +203,5 @@ impl Finding {
         self.expected = Some(expected);
         self.actual = Some(actual);
         self
-    }
-}
-
-/// The file could not be read as a report at all. Nothing else of the report is filled then.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ReadError {
-    pub code: &'static str,
-    pub message: String,
-}
-
-impl ReadError {
-    pub fn new(code: &'static str, message: impl Into<String>) -> ReadError {
-        ReadError { code, message: message.into() }
     }
 }

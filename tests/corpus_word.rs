@@ -157,9 +157,9 @@ fn what_is_not_word_gets_a_chinese_reason() {
     for (what, bytes) in cases {
         let r = check_bytes(what, &bytes, &Options::default());
         let e = r.error.unwrap_or_else(|| panic!("{what}: read as a report"));
-        assert!(has_cjk(&e.message), "{what}: {e:?}");
+        assert!(has_cjk(&e.to_string()), "{what}: {e:?}");
         if what.contains("RTF") {
-            assert_eq!(e.code, "rtf_unsupported");
+            assert_eq!(e.code(), "rtf_unsupported");
         }
     }
 }

@@ -217,7 +217,7 @@ fn the_schemas_enumerations_are_the_rust_types() {
         ("readingGap", &["table", "cells", "message"]),
         ("finding", &["rule", "severity", "status", "cells", "message", "expected", "actual", "sentence", "related_file"]),
         ("cell", &["raw", "value", "state"]),
-        ("readError", &["code", "message"]),
+        ("readError", &["code", "message", "message_en"]),
     ] {
         let got: Vec<&str> = s["$defs"][def]["required"].as_array().unwrap().iter().map(|x| x.as_str().unwrap()).collect();
         assert_eq!(got, required, "{def}: required");
@@ -289,7 +289,7 @@ fn full_reports() -> Vec<Report> {
     }
     for (i, k) in input_kinds().into_iter().enumerate() {
         let input = if i == 0 { None } else { Some(k.as_str()) };
-        out.push(Report::failed(&format!("坏{i}"), input, ReadError::new("no_tables", "没有找到统计表。")));
+        out.push(Report::failed(&format!("坏{i}"), input, ReadError::NoTables { web_page: i % 2 == 0 }));
     }
     out
 }

@@ -3,7 +3,7 @@
 // the tables, exports, print, two interface languages, and offline use through a service worker.
 import { checkFiles, getLayout, DEFAULT_MAX_SIZE } from './nianbao-check.js';
 import { renderReport, verdictOf, KINDS, findingKind } from './render.js';
-import { t, setLang, initialLang, apply, reportLabels } from './i18n.js';
+import { t, both, setLang, initialLang, apply, reportLabels } from './i18n.js';
 import { findingsCSV, resultsJSON, editsCSV, editsJSON, download, stamp } from './export.js';
 import { VERSION, RULES_VERSION } from './version.js';
 
@@ -68,8 +68,11 @@ function takeDrop(dt) {
 }
 
 // The shape of a core report (report-json.md), for a file whose bytes the browser could not read.
-const unreadable = (name, e) => ({ checker_version: VERSION, rules_version: RULES_VERSION, file: name, input: null, agency: null, version: null, year: null, title: null, cells: {}, findings: [],
-  error: { code: 'unreadable', message: t.unreadableFile(e?.message ?? String(e)) } });
+const unreadable = (name, e) => {
+  const why = both('unreadableFile', e?.message ?? String(e));
+  return { checker_version: VERSION, rules_version: RULES_VERSION, file: name, input: null, agency: null, version: null, layout: null, year: null, title: null,
+    cells: {}, findings: [], error: { code: 'unreadable', message: why.zh, message_en: why.en }, verdict: 'unreadable', reading: [] };
+};
 
 const editsObject = (e) => (e.edits.size ? Object.fromEntries(e.edits) : undefined);
 

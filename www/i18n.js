@@ -186,6 +186,9 @@ export function setLang(lang) {
 
 export const t = new Proxy({}, { get: (_, k) => current[k] });
 
+/** A text of the page in both languages, as reports carry their messages (message, message_en). */
+export const both = (key, ...args) => ({ zh: zh[key](...args), en: en[key](...args) });
+
 export function reportLabels() {
   return current === en ? reportText.en : reportText.zh;
 }

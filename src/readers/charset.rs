@@ -8,7 +8,7 @@
 //! with a rare broken sequence stays UTF-8.
 
 use super::LegacyDecoder;
-use crate::report::ReadError;
+use crate::error::ReadError;
 
 pub fn decode(bytes: &[u8], decode: LegacyDecoder) -> Result<String, ReadError> {
     decode_declared(bytes, None, decode)
@@ -28,10 +28,7 @@ pub fn decode_declared(bytes: &[u8], declared: Option<&str>, decode: LegacyDecod
         return Ok(s.to_string());
     }
     if looks_binary(bytes) {
-        return Err(ReadError::new(
-            "not_a_report",
-            "无法识别的文件类型：既不是网页、文本，也不是 Word 文件。请上传年度报告的 .html、.txt、.doc 或 .docx 文件。",
-        ));
+        return Err(ReadError::Unrecognised);
     }
     if mostly_utf8(bytes) {
         // A UTF-8 page with a stray byte or cut off mid-character: read as GBK it would be garbled whole.
@@ -48,7 +45,7 @@ pub fn decode_declared(bytes: &[u8], declared: Option<&str>, decode: LegacyDecod
 }
 
 fn unreadable(label: &str) -> ReadError {
-    ReadError::new("encoding", format!("无法按声明的字符编码“{label}”解码此文件，请确认文件没有损坏。"))
+    ReadError::Encoding { label: label.to_string() }
 }
 
 /// UTF-8 with at most one broken sequence per 20 good multi-byte characters. GBK text is far

@@ -18,10 +18,10 @@
 use std::io::{Cursor, Read};
 
 use crate::document::{Block, Document, Grid, InputKind};
-use crate::report::ReadError;
+use crate::error::{NotWord, ReadError};
 
 fn damaged() -> ReadError {
-    ReadError::new("damaged", "这个 Word 97–2003（.doc）文件已损坏或不完整，无法读出正文。请用 Word 或 WPS 打开后另存为 .docx，再检查。")
+    ReadError::WordDamaged { docx: false }
 }
 
 fn le16(b: &[u8], at: usize) -> Option<u16> {
@@ -58,18 +58,18 @@ fn not_word<F>(cf: &cfb::CompoundFile<F>) -> ReadError {
     if cf.is_stream("/EncryptedPackage") {
         return encrypted();
     }
-    let msg = if cf.is_stream("/Workbook") || cf.is_stream("/Book") {
-        "这是 Excel 97–2003 表格（.xls），不是 Word 文档。请上传年度报告的 Word 文件（.doc/.docx）或网页。"
+    let is = if cf.is_stream("/Workbook") || cf.is_stream("/Book") {
+        NotWord::Xls
     } else if cf.is_stream("/PowerPoint Document") {
-        "这是 PowerPoint 97–2003 演示文稿（.ppt），不是 Word 文档。请上传年度报告的 Word 文件（.doc/.docx）或网页。"
+        NotWord::Ppt
     } else {
-        "这是一个 Office 复合文档，但里面没有 Word 正文（WordDocument）。请上传年度报告的 Word 文件（.doc/.docx）或网页。"
+        NotWord::OtherCompound
     };
-    ReadError::new("not_word", msg)
+    ReadError::NotWord { is }
 }
 
 fn encrypted() -> ReadError {
-    ReadError::new("encrypted", "这个 Word 文件设置了打开密码（已加密），无法读取。请在 Word 或 WPS 中取消密码后另存，再检查。")
+    ReadError::WordEncrypted
 }
 
 /// A whole stream, never more than the file itself could hold.
@@ -103,10 +103,7 @@ impl Fib {
         let nfib = le16(w, 2).ok_or_else(damaged)?;
         // Word 6/95 files (nFib < 101) have another layout: no piece table in a table stream.
         if nfib < 101 {
-            return Err(ReadError::new(
-                "old_word",
-                "这是 Word 95 或更早版本的文件，不能读取。请用 Word 或 WPS 打开后另存为 .docx，再检查。",
-            ));
+            return Err(ReadError::OldWord);
         }
         let flags = le16(w, 0x0A).ok_or_else(damaged)?;
         if flags & 0x0100 != 0 {

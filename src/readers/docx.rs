@@ -13,7 +13,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
 use crate::document::{Block, Cell, Document, Grid, InputKind};
-use crate::report::ReadError;
+use crate::error::{NotWord, ReadError};
 
 /// Zip-bomb bounds. A real report's document.xml is well under 5 MB; these leave room for a
 /// report with every table a hundred times over, and stop a file that inflates without end
@@ -33,14 +33,11 @@ const SMALL_PART: u64 = 1 << 20;
 const MAX_SPAN: usize = 1000;
 
 fn damaged() -> ReadError {
-    ReadError::new("damaged", "这个 Word（.docx）文件已损坏或不完整，无法打开其中的内容。请用 Word 或 WPS 打开后重新保存，再检查。")
+    ReadError::WordDamaged { docx: true }
 }
 
 fn too_large() -> ReadError {
-    ReadError::new(
-        "too_large",
-        "这个文件解压后体积异常巨大（可能是“压缩炸弹”），为安全起见不予读取。请用 Word 或 WPS 打开后另存为 .docx 再检查。",
-    )
+    ReadError::Bomb
 }
 
 /// Reads a zip that should hold a WordprocessingML document.
@@ -100,16 +97,16 @@ fn office_document_target(rels: &str) -> Option<String> {
 
 /// A zip that is not a Word document: say what it is when that is easy to tell.
 fn not_word(zip: &zip::ZipArchive<Cursor<&[u8]>>) -> ReadError {
-    let msg = if zip.index_for_name("xl/workbook.xml").is_some() {
-        "这是 Excel 表格（.xlsx）文件，不是 Word 文档。请上传年度报告的 Word 文件（.doc/.docx）或网页。"
+    let is = if zip.index_for_name("xl/workbook.xml").is_some() {
+        NotWord::Xlsx
     } else if zip.index_for_name("ppt/presentation.xml").is_some() {
-        "这是 PowerPoint 演示文稿（.pptx），不是 Word 文档。请上传年度报告的 Word 文件（.doc/.docx）或网页。"
+        NotWord::Pptx
     } else if zip.index_for_name("content.xml").is_some() {
-        "这是 OpenDocument（.odt 等）文件，目前还不能读取。请在 WPS 或 Word 中另存为 .docx 再检查。"
+        NotWord::Odf
     } else {
-        "这是一个 zip 压缩包，但里面没有 Word 文档（word/document.xml）。请上传年度报告的 Word 文件（.doc/.docx）或网页。"
+        NotWord::OtherZip
     };
-    ReadError::new("not_word", msg)
+    ReadError::NotWord { is }
 }
 
 /// One entry's bytes, inflated under a `take` bound (the sizes in the zip headers are not
@@ -600,7 +597,7 @@ mod tests {
     #[test]
     fn broken_xml_is_a_chinese_error() {
         let e = body("<w:document><w:body><w:p></w:x>").unwrap_err();
-        assert!(e.message.contains("损坏"));
+        assert!(e.to_string().contains("损坏"));
     }
 
     fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
@@ -622,15 +619,15 @@ mod tests {
         let limits = Limits { entries: 10, part: 10_000, total: 15_000 };
         let z = zip_of(&[("word/document.xml", &big)]);
         assert!(z.len() < 1000, "the test zip is a small bomb");
-        assert_eq!(read_limited(&z, limits).unwrap_err().code, "too_large");
+        assert_eq!(read_limited(&z, limits).unwrap_err().code(), "too_large");
         // Each part under the part bound, together over the total.
         let z = zip_of(&[("_rels/.rels", &big[..9_000]), ("word/document.xml", &big[..9_000])]);
-        assert_eq!(read_limited(&z, limits).unwrap_err().code, "too_large");
+        assert_eq!(read_limited(&z, limits).unwrap_err().code(), "too_large");
         // Too many entries: refused before anything is inflated.
         let names: Vec<String> = (0..11).map(|i| format!("f{i}")).collect();
         let mut e: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), &b""[..])).collect();
         e.push(("word/document.xml", DOC.as_bytes()));
-        assert_eq!(read_limited(&zip_of(&e), limits).unwrap_err().code, "too_large");
+        assert_eq!(read_limited(&zip_of(&e), limits).unwrap_err().code(), "too_large");
         e.drain(..3);
         assert!(read_limited(&zip_of(&e), limits).is_ok());
     }
@@ -646,7 +643,7 @@ mod tests {
             z[at + off..at + off + 4].copy_from_slice(&100u32.to_le_bytes());
         }
         let e = read_limited(&z, Limits { entries: 10, part: 10_000, total: 15_000 }).unwrap_err();
-        assert!(matches!(e.code, "too_large" | "damaged"), "{e:?}");
+        assert!(matches!(e.code(), "too_large" | "damaged"), "{e:?}");
     }
 
     #[test]
@@ -656,8 +653,8 @@ mod tests {
         assert_eq!(read(&z).unwrap().blocks, vec![Block::Para("正文".into())]);
         let z = zip_of(&[("xl/workbook.xml", b"<workbook/>")]);
         let e = read(&z).unwrap_err();
-        assert_eq!(e.code, "not_word");
-        assert!(e.message.contains("Excel"));
+        assert_eq!(e.code(), "not_word");
+        assert!(e.to_string().contains("Excel"));
     }
 
     #[test]

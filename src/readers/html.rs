@@ -12,7 +12,7 @@ use html5gum::{naive_next_state, Emitter, Error, State, Tokenizer};
 use crate::budget::{self, Resource};
 use crate::cell;
 use crate::document::{Block, Document, Grid, InputKind, Picture};
-use crate::report::ReadError;
+use crate::error::ReadError;
 
 /// HTML is told by its tags, not by a document skeleton: an article body copied out of a CMS
 /// (`<p>…</p><table>…`) has no `<html>` or `<body>`, and may come named `.txt`. Plain text —

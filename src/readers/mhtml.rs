@@ -8,7 +8,7 @@
 //! for nothing) and mail semantics the bundle would carry for no use. Every step is one linear
 //! pass over the input, and no output is larger than the input it comes from.
 
-use crate::report::ReadError;
+use crate::error::ReadError;
 
 /// The root HTML of a saved page: its bytes, and the charset its part's header names.
 #[derive(Debug)]
@@ -50,19 +50,11 @@ pub fn root_page(bytes: &[u8]) -> Result<Page, ReadError> {
             }
         }
     }
-    first_html.ok_or_else(|| {
-        ReadError::new(
-            "mhtml_no_page",
-            "这个单文件网页（.mht/.mhtml）里没有网页正文（HTML 部分），可能保存不完整。请在浏览器中重新“另存为”网页，或下载报告的 Word/PDF 附件。",
-        )
-    })
+    first_html.ok_or(ReadError::MhtmlNoPage)
 }
 
 fn broken() -> ReadError {
-    ReadError::new(
-        "mhtml_broken",
-        "这个单文件网页（.mht/.mhtml）的结构不完整（缺少 MIME 头或分隔符），无法读取。请在浏览器中重新“另存为”网页，或下载报告的 Word/PDF 附件。",
-    )
+    ReadError::MhtmlBroken
 }
 
 /// A part's headers: (lower-case name, value), unfolded.
@@ -266,10 +258,10 @@ mod tests {
         assert!(!looks_like_mhtml(b"<html><body>x</body></html>"));
         assert!(!looks_like_mhtml("一、总体情况\n\n二、".as_bytes()));
         let no_boundary = b"MIME-Version: 1.0\r\nContent-Type: multipart/related\r\n\r\nx";
-        assert_eq!(root_page(no_boundary).unwrap_err().code, "mhtml_broken");
+        assert_eq!(root_page(no_boundary).unwrap_err().code(), "mhtml_broken");
         let no_html =
             b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=b\r\n\r\n--b\r\nContent-Type: image/png\r\n\r\nx\r\n--b--\r\n";
-        assert_eq!(root_page(no_html).unwrap_err().code, "mhtml_no_page");
+        assert_eq!(root_page(no_html).unwrap_err().code(), "mhtml_no_page");
     }
 
     #[test]

@@ -11,7 +11,7 @@ mod pdf_prepare;
 pub mod text;
 
 use crate::document::Document;
-use crate::report::ReadError;
+use crate::error::ReadError;
 
 /// Decodes bytes in a legacy charset (`gbk`, `gb18030`, …) named by its WHATWG label. Natively this
 /// is encoding_rs; in the browser the platform's `TextDecoder`, which costs the bundle nothing.
@@ -77,7 +77,7 @@ pub fn read(bytes: &[u8], decode: LegacyDecoder) -> Result<Document, ReadError> 
 
 fn read_sniffed(bytes: &[u8], decode: LegacyDecoder) -> Result<Document, ReadError> {
     match sniff(bytes) {
-        Sniffed::Empty => Err(ReadError::new("empty", "文件是空的，没有可读取的内容。")),
+        Sniffed::Empty => Err(ReadError::Empty),
         Sniffed::Zip => docx::read(bytes),
         Sniffed::Cfb => doc::read(bytes),
         Sniffed::Pdf => {
@@ -85,19 +85,12 @@ fn read_sniffed(bytes: &[u8], decode: LegacyDecoder) -> Result<Document, ReadErr
             if pdf::text_chars(&doc) < pdf::SCAN_CHARS {
                 // No text layer: a scan, or pages that are pictures of text (a page number or
                 // a stamp's few characters aside).
-                return Err(ReadError::new(
-                    "pdf_no_text",
-                    "这个 PDF 没有文字层（很可能是扫描件或图片），无法读取其中的表格。请改用报告的 Word 原件（.doc/.docx）或网页；\
-                     也可以先用 OCR 软件把 PDF 识别成文字，再检查识别结果。",
-                ));
+                return Err(ReadError::PdfNoText);
             }
             Ok(doc)
         }
         // Word and WPS also save RTF under a .doc name; its text is escapes, not readable as text.
-        Sniffed::Text if bytes.trim_ascii_start().starts_with(b"{\\rtf") => Err(ReadError::new(
-            "rtf_unsupported",
-            "这是 RTF 格式的文件（扩展名可能是 .doc），目前还不能读取。请在 Word 或 WPS 中打开后另存为 .docx 或 .doc，再检查。",
-        )),
+        Sniffed::Text if bytes.trim_ascii_start().starts_with(b"{\\rtf") => Err(ReadError::Rtf),
         Sniffed::Mhtml => {
             let page = mhtml::root_page(bytes)?;
             let text = charset::decode_declared(&page.html, page.charset.as_deref(), decode)?;

@@ -23,7 +23,7 @@ use hayro_syntax::{Filter, LoadPdfError, Pdf};
 use super::LegacyDecoder;
 use crate::budget::{self, Resource};
 use crate::document::{Block, Cell, Document, Grid, InputKind};
-use crate::report::ReadError;
+use crate::error::ReadError;
 
 const MAX_PAGES: usize = 2_000;
 /// Nesting of form XObjects and of q/Q.
@@ -51,10 +51,7 @@ fn read_with(bytes: &[u8], decode: LegacyDecoder, use_rules: bool) -> Result<Doc
     // it never rebuilds them by its own scan (pdf_prepare.rs says why).
     let prepared = super::pdf_prepare::prepare(bytes, decode_stream);
     let pdf = Pdf::new(prepared.data).map_err(|e| match e {
-        LoadPdfError::Decryption(_) => ReadError::new(
-            "pdf_encrypted",
-            "这个 PDF 文件设置了密码或加密保护，无法读取其中的文字。请使用未加密的 PDF，或报告的 Word 原件（.doc/.docx）。",
-        ),
+        LoadPdfError::Decryption(_) => ReadError::PdfEncrypted,
         LoadPdfError::Invalid => broken(),
     })?;
     let mut ctx = Ctx { fonts: HashMap::new(), decode };
@@ -95,7 +92,7 @@ fn read_with(bytes: &[u8], decode: LegacyDecoder, use_rules: bool) -> Result<Doc
 pub const SCAN_CHARS: usize = 40;
 
 fn broken() -> ReadError {
-    ReadError::new("pdf_broken", "这个 PDF 文件已损坏或不完整（可能没有下载完），无法读取。请重新下载后再试，或改用报告的 Word 原件。")
+    ReadError::PdfBroken
 }
 
 /// Characters of text in a document, spaces aside: a scan has none, or a stamp's few.

@@ -4,7 +4,7 @@
 //! grid has no spans: recognition maps values by their order after the label.
 
 use crate::document::{Block, Document, Grid, InputKind};
-use crate::report::ReadError;
+use crate::error::ReadError;
 
 pub fn read(text: &str) -> Result<Document, ReadError> {
     crate::budget::within(|| read_lines(text))

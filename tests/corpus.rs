@@ -68,7 +68,7 @@ fn old_format_is_refused_with_a_reason() {
     let r = check("real/pingtan-2013-oldformat.txt");
     let e = r.error.expect("refused");
     assert_eq!(e.code(), "old_format");
-    assert!(e.to_string().contains("2019年以前的旧格式"), "{}", e.to_string());
+    assert!(e.to_string().contains("2019年以前的旧格式"), "{e}");
     assert!(r.cells.is_empty() && r.findings.is_empty());
 }
 

@@ -163,7 +163,7 @@ fn a_file_over_the_size_limit_is_refused_unread() {
     let r = check_bytes("x.html", &[b' '; 100], &Options { max_size: 99, ..Options::default() });
     let e = r.error.unwrap();
     assert_eq!(e.code(), "too_large");
-    assert!(e.to_string().contains("超过了允许的"), "{}", e.to_string());
+    assert!(e.to_string().contains("超过了允许的"), "{e}");
 }
 
 // The same patterns found elsewhere.

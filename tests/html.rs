@@ -360,14 +360,14 @@ fn a_script_shell_page_is_refused_with_advice() {
     let r = check_bytes("shell.html", shell.as_bytes(), &Options::default());
     let e = r.error.expect("refused");
     assert_eq!(e.code(), "no_tables");
-    assert!(e.to_string().contains("加载") && e.to_string().contains("PDF"), "{}", e.to_string());
+    assert!(e.to_string().contains("加载") && e.to_string().contains("PDF"), "{e}");
     // The same shell inside a portal's static header and footer: the report is named only in
     // the <title>, and that is enough to tell the page was saved before its article loaded.
     let links: String = (1..=40).map(|i| format!("<li><a href=#>栏目{i}</a></li>")).collect();
     let portal = shell.replace("<div id=\"app\"></div>", &format!("<ul>{links}</ul><div id=\"app\"></div><ul>{links}</ul>"));
     let e = check_bytes("portal.html", portal.as_bytes(), &Options::default()).error.expect("refused");
-    assert_eq!(e.code(), "no_tables", "{}", e.to_string());
-    assert!(e.to_string().contains("PDF"), "{}", e.to_string());
+    assert_eq!(e.code(), "no_tables", "{e}");
+    assert!(e.to_string().contains("PDF"), "{e}");
 }
 
 #[test]

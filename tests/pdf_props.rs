@@ -196,7 +196,7 @@ fn a_pdf_without_text_is_called_a_scan() {
     let r = timed("scan.pdf", &one_page(content, vec![image]));
     let e = r.error.expect("refused");
     assert_eq!(e.code(), "pdf_no_text");
-    assert!(e.to_string().contains("扫描件") && e.to_string().contains("OCR") && e.to_string().contains("Word"), "{}", e.to_string());
+    assert!(e.to_string().contains("扫描件") && e.to_string().contains("OCR") && e.to_string().contains("Word"), "{e}");
 }
 
 #[test]

@@ -270,7 +270,7 @@ mod tests {
         assert_eq!(end.spent.get(Resource::Text), 0);
         let e = end.error().unwrap();
         assert_eq!(e.code(), "too_complex");
-        assert!(e.to_string().contains("单元格超过 10 个"), "{}", e.to_string());
+        assert!(e.to_string().contains("单元格超过 10 个"), "{e}");
         assert!(ok() && charge(Resource::Cells, 1 << 40), "no budget outside a scope");
     }
 
@@ -305,7 +305,7 @@ mod tests {
     fn too_large_names_both_sizes() {
         let e = too_large(60 << 20, DEFAULT_MAX_SIZE);
         assert_eq!(e.code(), "too_large");
-        assert!(e.to_string().contains("60 MB") && e.to_string().contains("50 MB"), "{}", e.to_string());
+        assert!(e.to_string().contains("60 MB") && e.to_string().contains("50 MB"), "{e}");
         assert!(too_large(6500, 5000).to_string().contains("6.3 KB，超过了允许的 4.9 KB"));
         assert!(too_large(100, 99).to_string().contains("100 字节"));
     }

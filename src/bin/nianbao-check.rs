@@ -139,7 +139,7 @@ fn summary(out: &Output) -> String {
     for r in &out.reports {
         s.push_str(&format!("■ {}\n", r.file));
         if let Some(e) = &r.error {
-            s.push_str(&format!("  结论：{}：{}\n\n", Verdict::Unreadable.zh(), e.to_string()));
+            s.push_str(&format!("  结论：{}：{e}\n\n", Verdict::Unreadable.zh()));
             continue;
         }
         let title = r.title.as_deref().unwrap_or("（未找到标题）");

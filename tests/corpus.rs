@@ -78,10 +78,10 @@ fn tables_published_as_pictures_are_named_not_called_unfinished() {
     let e = r.error.expect("refused");
     assert_eq!(e.code(), "tables_as_pictures");
     for name in ["表二（0.png）", "表三（1.png）", "表四（2.png）"] {
-        assert!(e.to_string().contains(name), "the pictures are named: {}", e.to_string());
+        assert!(e.to_string().contains(name), "the pictures are named: {e}");
     }
-    assert!(e.to_string().contains("Word") && e.to_string().contains("PDF"), "the attachment is asked for: {}", e.to_string());
-    assert!(!e.to_string().contains("加载完"), "not 'saved too early': {}", e.to_string());
+    assert!(e.to_string().contains("Word") && e.to_string().contains("PDF"), "the attachment is asked for: {e}");
+    assert!(!e.to_string().contains("加载完"), "not 'saved too early': {e}");
 }
 
 /// The article alone, as copied out of a CMS: no <html>, <head> or <body>, maybe named .txt.

@@ -25,10 +25,10 @@ fn main() {
     println!("read {read:?}  recognise {rec:?}  rules {rules:?}");
     let ctx = nianbao_check::rules::Ctx::new(&model, &opts);
     for r in nianbao_check::rules::catalogue() {
-        if let nianbao_check::rules::Check::One(f) = r.check {
+        if let nianbao_check::rules::How::One(f) = r.how {
             let t = Instant::now();
             for _ in 0..n {
-                let _ = f(&ctx);
+                let _ = f(&ctx, r);
             }
             let d = t.elapsed() / n;
             if d.as_micros() > 100 {

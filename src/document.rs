@@ -82,7 +82,30 @@ pub struct Cell {
     pub col_span: usize,
     /// Why the reader doubts this cell's text, when it does (a row a page break cut and that
     /// could not be put together again): recognition does not read a row with such a value.
-    pub doubt: Option<&'static str>,
+    pub doubt: Option<Doubt>,
+}
+
+/// A reader's doubt about a cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Doubt {
+    /// A row a page break cut whose two parts could not be put together reliably.
+    PageBreak,
+    /// A row of copied text shorter than its table's others, with a blank that may be its lost number.
+    ShortRow,
+}
+
+impl Doubt {
+    pub fn message(self, lang: crate::lang::Lang) -> &'static str {
+        use crate::lang::Lang::*;
+        match (self, lang) {
+            (Doubt::PageBreak, Zh) => "表格在分页处断开的一行，两页上的部分未能可靠地拼在一起",
+            (Doubt::PageBreak, En) => "a page break cut the row, and its two parts could not be put together reliably",
+            (Doubt::ShortRow, Zh) => "这一行比表格的其他行少一个单元格（文本中丢了一个数字或制表符），空白处是否原有数字无法确定",
+            (Doubt::ShortRow, En) => {
+                "the row has one cell fewer than the table's other rows (a number or a tab was lost in the text), and whether a blank stood for a number cannot be told"
+            }
+        }
+    }
 }
 
 impl Cell {

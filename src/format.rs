@@ -27,6 +27,12 @@ impl Version {
             Version::V2021 => "2021 年版格式（国办公开办函〔2021〕30号）",
         }
     }
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Version::V2019 => "2019 format (国办公开办函〔2019〕60号)",
+            Version::V2021 => "2021 format (国办公开办函〔2021〕30号)",
+        }
+    }
 }
 
 /// What a cell must hold.
@@ -362,11 +368,141 @@ impl Shape {
 
     /// "本年新收申请数量（自然人）" — how a message names a cell.
     pub fn describe(self, addr: &str) -> String {
+        self.name(addr).zh
+    }
+
+    /// A cell's name in both languages: "本年新收申请数量（自然人）", "new requests this year (natural persons)".
+    pub fn name(self, addr: &str) -> Named {
         match self.lookup(addr) {
-            Some((t, r, c)) if t.id == "t3" || t.id == "t4" => format!("{}（{}）", r.short, c.label),
-            Some((_, r, c)) => format!("{}·{}", r.short, c.label),
-            None => addr.to_string(),
+            Some((t, r, c)) if t.id == "t3" || t.id == "t4" => Named {
+                zh: format!("{}（{}）", r.short, c.label),
+                en: format!("{} ({})", row_en(t.id, r.key), column_en(t.id, r.key, c.key)),
+            },
+            Some((t, r, c)) => Named {
+                zh: format!("{}·{}", r.short, c.label),
+                en: format!("{} · {}", row_en(t.id, r.key), column_en(t.id, r.key, c.key)),
+            },
+            None => Named::same(addr),
         }
+    }
+}
+
+/// A name in both languages, for messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Named {
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Named {
+        Named { zh: zh.into(), en: en.into() }
+    }
+
+    /// A name that is the same in both languages (an address, a label quoted as written).
+    pub fn same(s: impl Into<String>) -> Named {
+        let s = s.into();
+        Named { zh: s.clone(), en: s }
+    }
+
+    pub fn get(&self, lang: crate::lang::Lang) -> &str {
+        match lang {
+            crate::lang::Lang::Zh => &self.zh,
+            crate::lang::Lang::En => &self.en,
+        }
+    }
+}
+
+/// A row's short name, in both languages.
+pub fn row_name(table: &str, row: &Row) -> Named {
+    Named::new(row.short, row_en(table, row.key))
+}
+
+/// A column's name, in both languages.
+pub fn column_name(table: &str, row: &str, col: &Column) -> Named {
+    Named::new(col.label, column_en(table, row, col.key))
+}
+
+/// The English names of the rows (the Chinese ones are the format's own, in the tables above).
+pub fn row_en(table: &str, row: &str) -> &'static str {
+    match (table, row) {
+        ("t2", "regulations") => "Regulations",
+        ("t2", "normative") => "Normative documents",
+        ("t2", "licensing") => "Administrative licensing",
+        ("t2", "other_services") => "Other external management services",
+        ("t2", "penalty") => "Administrative penalties",
+        ("t2", "coercion") => "Administrative coercion",
+        ("t2", "fees") => "Administrative fees",
+        ("t2", "procurement") => "Government centralised procurement",
+        ("t3", "new") => "New requests this year",
+        ("t3", "carried") => "Requests carried over from last year",
+        ("t3", "granted") => "Disclosed",
+        ("t3", "partial") => "Partly disclosed",
+        ("t3", "denied.secret") => "Not disclosed · state secrets",
+        ("t3", "denied.law") => "Not disclosed · forbidden by other laws and regulations",
+        ("t3", "denied.safety") => "Not disclosed · endangering the “three securities and one stability”",
+        ("t3", "denied.third_party") => "Not disclosed · protecting a third party's rights",
+        ("t3", "denied.internal") => "Not disclosed · internal affairs",
+        ("t3", "denied.process") => "Not disclosed · information in process",
+        ("t3", "denied.enforcement") => "Not disclosed · administrative enforcement files",
+        ("t3", "denied.query") => "Not disclosed · administrative inquiry matters",
+        ("t3", "unable.not_held") => "Cannot be provided · not held by this office",
+        ("t3", "unable.to_create") => "Cannot be provided · would have to be made",
+        ("t3", "unable.unclear") => "Cannot be provided · still unclear after correction",
+        ("t3", "rejected.petition") => "Not processed · petitions, reports and complaints",
+        ("t3", "rejected.repeat") => "Not processed · repeated requests",
+        ("t3", "rejected.publication") => "Not processed · requests for publications",
+        ("t3", "rejected.mass") => "Not processed · mass repeated requests without good reason",
+        ("t3", "rejected.confirm") => "Not processed · confirming or reissuing information already had",
+        ("t3", "other") => "Otherwise handled",
+        ("t3", "other.no_correction") => "Otherwise handled · not corrected in time",
+        ("t3", "other.no_fee") => "Otherwise handled · fee not paid in time",
+        ("t3", "other.other") => "Otherwise handled · other",
+        ("t3", "results_total") => "Results, total",
+        ("t3", "carry_forward") => "Carried over to next year",
+        ("t4", "review") => "Administrative review",
+        ("t4", "suit_direct") => "Lawsuits · without review first",
+        ("t4", "suit_after_review") => "Lawsuits · after review",
+        _ => "?",
+    }
+}
+
+/// The English names of the columns.
+pub fn column_en(table: &str, row: &str, col: &str) -> &'static str {
+    match (table, col) {
+        ("t2", "issued") => "issued this year",
+        ("t2", "repealed") => "repealed this year",
+        ("t2", "in_force") => "in force",
+        ("t2", "decisions") => "decisions this year",
+        ("t2", "amount") if row == "fees" => "fees collected this year (10,000 yuan)",
+        ("t2", "amount") => "total amount",
+        ("t2", "made") => "made this year",
+        ("t2", "published") => "published this year",
+        ("t2", "public_total") => "total published",
+        ("t2", "prev_items") => "items last year",
+        ("t2", "change") => "change this year",
+        ("t2", "items") => "items",
+        ("t3", "natural") => "natural persons",
+        ("t3", "commercial") => "commercial enterprises",
+        ("t3", "research") => "research institutions",
+        ("t3", "social") => "social welfare organisations",
+        ("t3", "legal") => "legal service institutions",
+        ("t3", "other") => "other",
+        ("t4", "upheld") => "upheld",
+        ("t4", "corrected") => "corrected",
+        ("t4", "other") => "other results",
+        ("t4", "pending") => "pending",
+        (_, "total") => "total",
+        _ => "?",
+    }
+}
+
+/// A table's name for messages, in both languages.
+pub fn table_name(id: &str) -> Named {
+    match id {
+        "t2" => Named::new("表二“主动公开政府信息情况”", "table 2 (proactive disclosure)"),
+        "t3" => Named::new("表三“收到和处理政府信息公开申请情况”", "table 3 (requests received and handled)"),
+        _ => Named::new("表四“政府信息公开行政复议、行政诉讼情况”", "table 4 (administrative review and litigation)"),
     }
 }
 
@@ -404,6 +540,18 @@ mod tests {
         dedup.dedup();
         assert_eq!(dedup.len(), a.len(), "addresses are unique");
         assert_eq!(a[10], "t3/new/natural");
+    }
+
+    #[test]
+    fn every_row_and_column_has_an_english_name() {
+        for v in [Version::V2019, Version::V2021] {
+            for a in addresses(v) {
+                let n = Shape::of(v).name(&a);
+                let cjk = n.en.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+                assert!(!n.en.contains('?') && !cjk, "{a}: {}", n.en);
+            }
+        }
+        assert_eq!(Shape::of(Version::V2021).name("t3/new/natural").en, "New requests this year (natural persons)");
     }
 
     #[test]

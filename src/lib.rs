@@ -19,6 +19,7 @@ pub mod readers;
 pub mod recognise;
 pub mod report;
 pub mod rules;
+pub mod says;
 pub mod text;
 pub mod version;
 
@@ -108,8 +109,7 @@ pub fn check(inputs: &[Input], opts: &Options, decode: LegacyDecoder) -> Output 
     for (prev, cur) in pairs(&models) {
         let (Some(p), Some(c)) = (&models[prev], &models[cur]) else { continue };
         for mut f in rules::check_pair(p, c) {
-            // The message is read on its own (the command line, a portal): it names last year's file.
-            f.message = format!("{}（上年报告：{}）", f.message, inputs[prev].name);
+            // Its message names last year's file (`Finding::message`): it is read on its own.
             f.related_file = Some(inputs[prev].name.to_string());
             reports[cur].findings.push(f);
         }

@@ -102,30 +102,54 @@ impl Model {
             if missing.is_empty() {
                 continue;
             }
-            let message = if !self.pictures[i].is_empty() && !self.tables_found[i] {
-                format!(
-                    "{}是图片（{}），其中的数字无法读取，这部分没有核对。请下载报告的 Word 或 PDF 附件后再检查。",
-                    NAMES[i],
-                    self.pictures[i].join("、")
+            const NAMES_EN: [&str; 3] =
+                ["Table 2 (proactive disclosure)", "Table 3 (requests received and handled)", "Table 4 (review and litigation)"];
+            const ADVICE_EN: &str = "Please check the original; the report's Word file (.doc/.docx) or web page usually reads in full.";
+            let (message, message_en) = if !self.pictures[i].is_empty() && !self.tables_found[i] {
+                (
+                    format!(
+                        "{}是图片（{}），其中的数字无法读取，这部分没有核对。请下载报告的 Word 或 PDF 附件后再检查。",
+                        NAMES[i],
+                        self.pictures[i].join("、")
+                    ),
+                    format!(
+                        "{} is a picture ({}): its numbers cannot be read, and this part was not checked. Please download the report's Word or PDF attachment.",
+                        NAMES_EN[i],
+                        self.pictures[i].join(", ")
+                    ),
                 )
             } else if !self.tables_found[i] {
-                format!("文件中有{}的标题，但这张表格未能读出，这部分没有核对。{ADVICE}", NAMES[i])
+                (
+                    format!("文件中有{}的标题，但这张表格未能读出，这部分没有核对。{ADVICE}", NAMES[i]),
+                    format!(
+                        "The file has the heading of {}, but the table could not be read, and this part was not checked. {ADVICE_EN}",
+                        NAMES_EN[i]
+                    ),
+                )
             } else {
-                let rows: Vec<&str> = table
+                let rows: Vec<&crate::format::Row> = table
                     .rows
                     .iter()
                     .filter(|r| r.columns.iter().any(|c| missing.contains(&format::address(table.id, r.key, c.key))))
-                    .map(|r| r.short)
                     .collect();
-                let shown = rows.iter().take(4).copied().collect::<Vec<_>>().join("、");
+                let shown = rows.iter().take(4).map(|r| r.short).collect::<Vec<_>>().join("、");
+                let shown_en = rows.iter().take(4).map(|r| format::row_en(table.id, r.key)).collect::<Vec<_>>().join("; ");
                 let more = if rows.len() > 4 { format!("等 {} 行", rows.len()) } else { String::new() };
-                format!(
-                    "{}有 {} 个单元格未能可靠读出（{shown}{more}），显示为“？”，涉及它们的勾稽关系没有核对。{ADVICE}",
-                    NAMES[i],
-                    missing.len()
+                let more_en = if rows.len() > 4 { format!("; {} rows in all", rows.len()) } else { String::new() };
+                (
+                    format!(
+                        "{}有 {} 个单元格未能可靠读出（{shown}{more}），显示为“？”，涉及它们的勾稽关系没有核对。{ADVICE}",
+                        NAMES[i],
+                        missing.len()
+                    ),
+                    format!(
+                        "{} has {} cells that could not be read reliably ({shown_en}{more_en}); they are shown as “？”, and the sums through them were not checked. {ADVICE_EN}",
+                        NAMES_EN[i],
+                        missing.len()
+                    ),
                 )
             };
-            out.push(ReadingGap { table: table.id, cells: missing, message });
+            out.push(ReadingGap { table: table.id, cells: missing, message, message_en });
         }
         out
     }

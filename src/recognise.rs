@@ -10,11 +10,13 @@
 //! read (P03): shifting values would be a silent error.
 
 use crate::cell::{self, CellState, CellValue};
-use crate::document::{Block, Document};
+use crate::document::{Block, Document, Doubt};
 use crate::error::ReadError;
 use crate::format::{self, Row, Shape, Table, Version};
 use crate::model::{Model, OddLabel};
-use crate::report::{Finding, Severity};
+use crate::report::Finding;
+use crate::rules::reading::{P01, P03};
+use crate::says::{NotRead, Says};
 use crate::text::{agency_of, is_page_footer, norm, year_in, Outline};
 
 /// A label without its numbering ("一、", "(三)", "1.") and punctuation, for comparing wordings.
@@ -55,7 +57,7 @@ struct Line {
     /// All text of the line, normalised (for anchors).
     norm: String,
     /// The reader's doubt about a cell of the line (a row a page break cut and could not rejoin).
-    doubt: Option<&'static str>,
+    doubt: Option<Doubt>,
 }
 
 /// A line split into its label and the values after it.
@@ -70,7 +72,7 @@ struct Entry {
     /// The label came from preceding lines, not this one.
     carried: bool,
     /// The reader doubts a cell of this line: the row is not read.
-    doubt: Option<&'static str>,
+    doubt: Option<Doubt>,
 }
 
 fn lines(doc: &Document) -> Vec<Line> {
@@ -416,22 +418,13 @@ impl Reader<'_> {
     }
 
     fn p03(&mut self, table: &Table, row: &Row, got: usize, written: &[String]) {
-        let shown: Vec<&str> = written.iter().map(|s| s.trim()).collect();
-        let msg = if got == 0 {
-            format!("“{}”一行的数字未能读出（文件中缺失或错位），这一行的单元格无法核对，请对照原文。", row.short)
+        let why = if got == 0 {
+            NotRead::Missing
         } else {
-            format!(
-                "“{}”一行应有 {} 个数字，读出 {} 个（{}）：为免错位，这一行不予读取，请对照原文核实。",
-                row.short,
-                row.columns.len(),
-                got,
-                shown.join("、")
-            )
+            NotRead::Count { expected: row.columns.len(), got, written: written.iter().map(|s| s.trim().to_string()).collect() }
         };
-        let mut f = Finding::new("P03", Severity::Doubt, Self::row_cells(table, row), msg);
-        f.expected = Some(row.columns.len() as f64);
-        f.actual = Some(got as f64);
-        self.model.doubts.push(f);
+        let f = Finding::new(&P03, Self::row_cells(table, row), Says::RowNotRead { row: format::row_name(table.id, row), why });
+        self.model.doubts.push(f.values(row.columns.len() as f64, got as f64));
     }
 
     /// A number a page break cut in two ("3" at the foot of a page, "0" at the top of the next,
@@ -448,24 +441,21 @@ impl Reader<'_> {
             matches!(table.id, "t3" | "t4") && nums.is_some_and(|n| n.len() >= 2 && n[..n.len() - 1].iter().sum::<f64>() == n[n.len() - 1]);
         let shown = values[at].replace('\n', "”“");
         if !closes {
-            self.p03_because(table, row, format!("分页处断开的数字（“{shown}”）是一个数还是两个数，无法确定"));
+            self.p03_because(table, row, NotRead::CutNumber(shown));
             return None;
         }
         let cells = Self::row_cells(table, row);
         let mut named = vec![cells[at].clone()];
         named.extend(cells.iter().filter(|c| **c != cells[at]).cloned());
-        let msg = format!(
-            "“{}”一行的一个数字被分页截成两段（“{shown}”），连成 {} 后这一行的合计正好相符，按此读取。请对照原文核实",
-            row.short, joined[at]
-        );
-        self.model.doubts.push(Finding::new("P01", Severity::Doubt, named, msg));
+        let says = Says::CutNumber { row: format::row_name(table.id, row), shown, joined: joined[at].clone() };
+        self.model.doubts.push(Finding::new(&P01, named, says));
         Some(joined)
     }
 
     /// P03 with the reason the row is not read.
-    fn p03_because(&mut self, table: &Table, row: &Row, why: String) {
-        let msg = format!("“{}”一行未能可靠读出：{why}。这一行的单元格无法核对，请对照原文。", row.short);
-        self.model.doubts.push(Finding::new("P03", Severity::Doubt, Self::row_cells(table, row), msg));
+    fn p03_because(&mut self, table: &Table, row: &Row, why: NotRead) {
+        let says = Says::RowNotRead { row: format::row_name(table.id, row), why };
+        self.model.doubts.push(Finding::new(&P03, Self::row_cells(table, row), says));
     }
 
     /// P01: the row is read with the two cells joined, and the join is named as a doubt.
@@ -473,15 +463,14 @@ impl Reader<'_> {
         let cells = Self::row_cells(table, row);
         let mut named = vec![cells[at].clone()];
         named.extend(cells.iter().filter(|c| **c != cells[at]).cloned());
-        let msg = format!(
-            "“{}”一行读出 {} 个数字，多出一个；把相邻的“{}”“{}”连成 {} 后总计正好相符，按此读取。数字可能在排版或提取中被拆开，请对照原文核实",
-            row.short,
-            split.len(),
-            split[at].trim(),
-            split[at + 1].trim(),
-            joined[at]
-        );
-        self.model.doubts.push(Finding::new("P01", Severity::Doubt, named, msg));
+        let says = Says::SplitNumber {
+            row: format::row_name(table.id, row),
+            got: split.len(),
+            a: split[at].trim().to_string(),
+            b: split[at + 1].trim().to_string(),
+            joined: joined[at].clone(),
+        };
+        self.model.doubts.push(Finding::new(&P01, named, says));
         self.put_row(table, row, joined);
     }
 
@@ -539,19 +528,19 @@ impl Reader<'_> {
                 self.check_label(table, row, &e.own_label);
             }
             if clash[ri] {
-                self.p03_because(table, row, "文件中有两处文字都像是这一行，数字却不一致（可能是分页处重复的表头或断开的行）".into());
+                self.p03_because(table, row, NotRead::Clash);
                 continue;
             }
             if let Some(why) = e.doubt {
-                self.p03_because(table, row, why.to_string());
+                self.p03_because(table, row, NotRead::Reader(why));
                 continue;
             }
             if let Some(word) = header_word_in_values(table, &values) {
-                self.p03_because(table, row, format!("数据格里出现了表头文字“{word}”（分页处重复的表头落进了这一行）"));
+                self.p03_because(table, row, NotRead::HeaderWord(word));
                 continue;
             }
             if all_blank(&values) && is_fragment(row, &e.own_label) {
-                self.p03_because(table, row, format!("只找到这一行标签的一部分（“{}”），没有数字（行可能被分页截断）", e.own_label.trim()));
+                self.p03_because(table, row, NotRead::Fragment(e.own_label.trim().to_string()));
                 continue;
             }
             if values.len() != row.columns.len() {
@@ -563,12 +552,9 @@ impl Reader<'_> {
             }
             let Some(values) = self.cut_numbers(table, row, &values) else { continue };
             if matched[i].is_none() {
-                let msg = format!(
-                    "这一行在文件中没有可辨认的行标签（{}），按官方表格的行序推断为“{}”，请对照原文核实。",
-                    if e.label.trim().is_empty() { "空白".to_string() } else { format!("写作“{}”", e.label.trim()) },
-                    row.short
-                );
-                self.model.doubts.push(Finding::new("P03", Severity::Doubt, Self::row_cells(table, row), msg));
+                let written = Some(e.label.trim().to_string()).filter(|l| !l.is_empty());
+                let says = Says::RowByOrder { row: format::row_name(table.id, row), written };
+                self.model.doubts.push(Finding::new(&P03, Self::row_cells(table, row), says));
             }
             self.put_row(table, row, &values);
         }
@@ -607,7 +593,7 @@ impl Reader<'_> {
             found += 1;
             let row = &table.rows[ri];
             if let Some(why) = e.doubt {
-                self.p03_because(table, row, why.to_string());
+                self.p03_because(table, row, NotRead::Reader(why));
                 continue;
             }
             if let Some(values) = self.cut_numbers(table, row, &values) {
@@ -626,11 +612,8 @@ impl Reader<'_> {
             // Numbers are there, but neither 15 in a run nor 5 a row: not read, and said so.
             let got = fit(&e.values, 15);
             let cells: Vec<String> = table.rows.iter().flat_map(|r| Self::row_cells(table, r)).collect();
-            let msg = format!("表四应有 15 个数字（3 组，每组 5 个），读出 {} 个：为免错位，表四不予读取，请对照原文核实。", got.len());
-            let mut f = Finding::new("P03", Severity::Doubt, cells, msg);
-            f.expected = Some(15.0);
-            f.actual = Some(got.len() as f64);
-            self.model.doubts.push(f);
+            let f = Finding::new(&P03, cells, Says::T4NotRead { got: got.len() });
+            self.model.doubts.push(f.values(15.0, got.len() as f64));
         }
         found
     }

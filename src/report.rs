@@ -7,6 +7,9 @@ use serde::{Deserialize, Serialize, Serializer};
 use crate::cell::CellValue;
 pub use crate::error::ReadError;
 use crate::format::Version;
+use crate::lang::Lang;
+use crate::rules::Rule;
+use crate::says::Says;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Output {
@@ -69,11 +72,19 @@ impl Verdict {
 
     /// The verdict as the page and the command line say it.
     pub fn zh(self) -> &'static str {
-        match self {
-            Verdict::Passed => "通过",
-            Verdict::Failed => "不通过",
-            Verdict::Incomplete => "未能完整读取",
-            Verdict::Unreadable => "无法读取",
+        self.word(Lang::Zh)
+    }
+
+    pub fn word(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Verdict::Passed, Lang::Zh) => "通过",
+            (Verdict::Failed, Lang::Zh) => "不通过",
+            (Verdict::Incomplete, Lang::Zh) => "未能完整读取",
+            (Verdict::Unreadable, Lang::Zh) => "无法读取",
+            (Verdict::Passed, Lang::En) => "passed",
+            (Verdict::Failed, Lang::En) => "failed",
+            (Verdict::Incomplete, Lang::En) => "not fully read",
+            (Verdict::Unreadable, Lang::En) => "unreadable",
         }
     }
 }
@@ -87,6 +98,8 @@ pub struct ReadingGap {
     pub cells: Vec<String>,
     /// What could not be read and what to do, in Chinese.
     pub message: String,
+    /// The same in English.
+    pub message_en: String,
 }
 
 /// Cells are kept in the format's canonical order and written as one JSON object.
@@ -170,19 +183,19 @@ pub enum Status {
     NotAssessable,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// A rule that failed, or could not be assessed, on a report: what it says is data (`says`), its
+/// words in either language come from `message(lang)`.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     pub rule: &'static str,
     pub severity: Severity,
     pub status: Status,
     /// Every cell the rule involves, the cell to blame first.
     pub cells: Vec<String>,
-    pub message: String,
+    pub says: Says,
     /// The value the rule expects and the value the report has; null where the rule has none
     /// (always present, so a consumer can rely on the keys).
-    #[serde(serialize_with = "crate::cell::number_as_written")]
     pub expected: Option<f64>,
-    #[serde(serialize_with = "crate::cell::number_as_written")]
     pub actual: Option<f64>,
     /// The sentence of the report's text the finding is about (narrative rules), verbatim.
     pub sentence: Option<String>,
@@ -191,17 +204,70 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn new(rule: &'static str, severity: Severity, cells: Vec<String>, message: String) -> Finding {
-        Finding { rule, severity, status: Status::Failed, cells, message, expected: None, actual: None, sentence: None, related_file: None }
+    /// A failed rule, with the rule's severity.
+    pub fn new(rule: &'static Rule, cells: Vec<String>, says: Says) -> Finding {
+        Finding {
+            rule: rule.id,
+            severity: rule.severity,
+            status: Status::Failed,
+            cells,
+            says,
+            expected: None,
+            actual: None,
+            sentence: None,
+            related_file: None,
+        }
     }
 
-    pub fn not_assessable(rule: &'static str, cells: Vec<String>, message: String) -> Finding {
-        Finding { status: Status::NotAssessable, ..Finding::new(rule, Severity::Info, cells, message) }
+    /// A rule that could not be assessed: severity `info`, not a failure and not a pass.
+    pub fn not_assessable(rule: &'static Rule, cells: Vec<String>, says: Says) -> Finding {
+        Finding { status: Status::NotAssessable, severity: Severity::Info, ..Finding::new(rule, cells, says) }
+    }
+
+    /// The same finding at another severity (a partial match of the text is only worth a look).
+    pub fn at(mut self, severity: Severity) -> Finding {
+        self.severity = severity;
+        self
     }
 
     pub fn values(mut self, expected: f64, actual: f64) -> Finding {
         self.expected = Some(expected);
         self.actual = Some(actual);
         self
+    }
+
+    /// The message in a language; a cross-year finding names last year's file.
+    pub fn message(&self, lang: Lang) -> String {
+        let m = self.says.message(lang);
+        match (&self.related_file, lang) {
+            (Some(f), Lang::Zh) => format!("{m}（上年报告：{f}）"),
+            (Some(f), Lang::En) => format!("{m} (last year's report: {f})"),
+            (None, _) => m,
+        }
+    }
+}
+
+/// In the JSON: the message in Chinese (`message`) and in English (`message_en`), the rest as is.
+impl Serialize for Finding {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        struct Written(Option<f64>);
+        impl Serialize for Written {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                crate::cell::number_as_written(&self.0, s)
+            }
+        }
+        let mut st = s.serialize_struct("Finding", 10)?;
+        st.serialize_field("rule", self.rule)?;
+        st.serialize_field("severity", &self.severity)?;
+        st.serialize_field("status", &self.status)?;
+        st.serialize_field("cells", &self.cells)?;
+        st.serialize_field("message", &self.message(Lang::Zh))?;
+        st.serialize_field("message_en", &self.message(Lang::En))?;
+        st.serialize_field("expected", &Written(self.expected))?;
+        st.serialize_field("actual", &Written(self.actual))?;
+        st.serialize_field("sentence", &self.sentence)?;
+        st.serialize_field("related_file", &self.related_file)?;
+        st.end()
     }
 }

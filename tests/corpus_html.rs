@@ -81,7 +81,7 @@ fn blank_legal_person_columns_are_not_assessable_and_named() {
             let blank = f.cells.iter().find(|c| r.cell(c).is_some_and(|v| v.state == nianbao_check::cell::CellState::Blank));
             let col = blank.and_then(|c| c.rsplit('/').next()).unwrap_or("");
             assert!(["commercial", "research", "social", "legal", "other"].contains(&col), "{file}: {} names {:?}", f.rule, f.cells);
-            assert!(f.message.contains("空白"), "{file}: {}", f.message);
+            assert!(f.message(nianbao_check::Lang::Zh).contains("空白"), "{file}: {}", f.message(nianbao_check::Lang::Zh));
         }
     }
 }

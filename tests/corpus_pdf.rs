@@ -141,7 +141,11 @@ fn pdf_and_docx_of_one_report_give_the_same_report() {
         };
         assert_eq!(cells(&p), cells(&w), "{file}: cells");
         let findings = |r: &nianbao_check::Report| -> Vec<String> {
-            let mut v: Vec<String> = r.findings.iter().map(|f| format!("{} {:?} {:?} {}", f.rule, f.status, f.cells, f.message)).collect();
+            let mut v: Vec<String> = r
+                .findings
+                .iter()
+                .map(|f| format!("{} {:?} {:?} {}", f.rule, f.status, f.cells, f.message(nianbao_check::Lang::Zh)))
+                .collect();
             v.sort();
             v
         };

@@ -74,7 +74,13 @@ fn a_t3_number_changed() {
     assert_eq!(row.cells.len(), 7, "the row's total and six parts");
     assert_eq!(row.cells[0], "t3/granted/total", "the total is blamed first");
     assert_eq!((row.expected, row.actual), (Some(3.0), Some(0.0)));
-    assert!(row.message.contains("予以公开") && row.message.contains("应为 3") && row.message.contains("表中为 0"), "{}", row.message);
+    assert!(
+        row.message(nianbao_check::Lang::Zh).contains("予以公开")
+            && row.message(nianbao_check::Lang::Zh).contains("应为 3")
+            && row.message(nianbao_check::Lang::Zh).contains("表中为 0"),
+        "{}",
+        row.message(nianbao_check::Lang::Zh)
+    );
     let col = a.iter().find(|f| f.rule == "T3-02").unwrap();
     assert_eq!(col.cells.len(), 22, "results total + 21 result rows");
 }
@@ -125,7 +131,7 @@ fn a_cell_made_text() {
         assert_eq!(f.cells[0], "t3/new/natural");
     }
     let c01 = a.iter().find(|f| f.rule == "C01").unwrap();
-    assert!(c01.message.contains("abc"));
+    assert!(c01.message(nianbao_check::Lang::Zh).contains("abc"));
     assert!(r.has_error_finding());
 }
 

@@ -164,7 +164,7 @@ fn run(name: &str, bytes: &[u8]) -> Report {
 }
 
 fn key(f: &Finding) -> String {
-    format!("{} {:?} {:?} {}", f.rule, f.status, f.cells, f.message)
+    format!("{} {:?} {:?} {}", f.rule, f.status, f.cells, f.message(nianbao_check::Lang::Zh))
 }
 
 /// The findings `after` has that `before` has not; asserts none went away.
@@ -213,7 +213,11 @@ fn a_changed_count_in_a_sentence_is_named() {
     let (b, a) = mutate("real/2025-shanghai-office.md", "受理政府信息公开申请 1295 件", "受理政府信息公开申请 1296 件");
     let f = exactly(&b, &a, "N01", Severity::Warning, "1296 件", Some("t3/new/total"));
     assert_eq!((f.expected, f.actual), (Some(1295.0), Some(1296.0)));
-    assert!(f.message.contains("1296") && f.message.contains("1295"), "{}", f.message);
+    assert!(
+        f.message(nianbao_check::Lang::Zh).contains("1296") && f.message(nianbao_check::Lang::Zh).contains("1295"),
+        "{}",
+        f.message(nianbao_check::Lang::Zh)
+    );
 
     let (b, a) = mutate("real/2025-shanghai-office.md", "不予公开 20 件", "不予公开 21 件");
     let f = exactly(&b, &a, "N05", Severity::Warning, "不予公开 21 件", Some("t3/denied.secret/total"));
@@ -237,7 +241,7 @@ fn a_changed_count_in_a_sentence_is_named() {
 fn a_changed_share_or_case_count_is_named() {
     let (b, a) = mutate("real/2025-shanghai-office.md", "（17.46%）", "（18.46%）");
     let f = exactly(&b, &a, "N06", Severity::Warning, "18.46%", Some("t3/results_total/total"));
-    assert!(f.message.contains("17.46%"), "{}", f.message);
+    assert!(f.message(nianbao_check::Lang::Zh).contains("17.46%"), "{}", f.message(nianbao_check::Lang::Zh));
 
     let (b, a) = mutate("real/pingtan-2023.html", "行政诉讼案件7件", "行政诉讼案件8件");
     exactly(&b, &a, "N07", Severity::Warning, "行政诉讼案件8件", Some("t4/suit_direct/total"));
@@ -252,7 +256,7 @@ fn a_sub_row_quoted_under_a_group_word_is_explained_not_failed() {
     // 予以公开及部分公开 206 件: the table has 206 + 2; 206 is the 予以公开 row alone.
     let (b, a) = mutate("real/2025-shanghai-office.md", "予以公开及部\n分公开 208 件", "予以公开及部\n分公开 206 件");
     let f = exactly(&b, &a, "N05", Severity::Info, "分公开 206 件", Some("t3/granted/total"));
-    assert!(f.message.contains("等于予以公开"), "{}", f.message);
+    assert!(f.message(nianbao_check::Lang::Zh).contains("等于予以公开"), "{}", f.message(nianbao_check::Lang::Zh));
 }
 
 const SEED: &str = "real/seed-2021-guanqian.txt";
@@ -289,7 +293,7 @@ fn statements_without_numbers_are_checked() {
     assert_eq!(said.matches(t4).count(), 1);
     let after = run(SEED, said.replace(t4, "1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0").as_bytes());
     let f = exactly(&before, &after, "N10", Severity::Error, "未发生因政府信息公开引起的行政复议、行政诉讼", Some("t4/review/total"));
-    assert!(f.message.contains("行政复议"), "{}", f.message);
+    assert!(f.message(nianbao_check::Lang::Zh).contains("行政复议"), "{}", f.message(nianbao_check::Lang::Zh));
 
     // N07: "均获维持" with a corrected case.
     let said = seed.replace("依申请公开政府信息的情况。", "依申请公开政府信息的情况。发生行政复议1件，均获维持。");
@@ -313,14 +317,18 @@ fn the_year_of_the_statistics_period_is_checked() {
     // S06: the period says another year than the title.
     let (b, a) = mutate(SEED, "统计时限为2021年1月1日起至2021年12月31日止", "统计时限为2020年1月1日起至2020年12月31日止");
     let f = exactly(&b, &a, "S06", Severity::Error, "统计时限为2020年1月1日", None);
-    assert!(f.message.contains("标题为 2021 年") && f.message.contains("统计期限为 2020 年"), "{}", f.message);
+    assert!(
+        f.message(nianbao_check::Lang::Zh).contains("标题为 2021 年") && f.message(nianbao_check::Lang::Zh).contains("统计期限为 2020 年"),
+        "{}",
+        f.message(nianbao_check::Lang::Zh)
+    );
     // The same in a PDF's text, the year on a wrapped line.
     let (b, a) = mutate("real/2025-shanghai-office.md", "统计期限为 2025\n", "统计期限为 2024\n");
     exactly(&b, &a, "S06", Severity::Error, "2024年 1 月 1 日", None);
     // S07: the period is not the whole year.
     let (b, a) = mutate(SEED, "至2021年12月31日止", "至2021年11月30日止");
     let f = exactly(&b, &a, "S07", Severity::Warning, "11月30日", None);
-    assert!(f.message.contains("11 月 30 日"), "{}", f.message);
+    assert!(f.message(nianbao_check::Lang::Zh).contains("11 月 30 日"), "{}", f.message(nianbao_check::Lang::Zh));
 }
 
 #[test]
@@ -333,7 +341,7 @@ fn sections_are_checked() {
     let new = added(&base, &r);
     assert_eq!(new.len(), 1, "{new:#?}");
     assert_eq!((new[0].rule, new[0].severity), ("S01", Severity::Warning));
-    assert!(new[0].message.contains("第五部分"), "{}", new[0].message);
+    assert!(new[0].message(nianbao_check::Lang::Zh).contains("第五部分"), "{}", new[0].message(nianbao_check::Lang::Zh));
     // S01: two sections swapped.
     let (five, six) = (seed.find("五、存在的主要问题").unwrap(), seed.find("六、其他需要报告的事项").unwrap());
     let swapped = format!("{}{}{}", &seed[..five], &seed[six..], &seed[five..six]);
@@ -345,7 +353,7 @@ fn sections_are_checked() {
     let new = added(&base, &r);
     assert_eq!(new.len(), 1, "{new:#?}");
     assert_eq!((new[0].rule, new[0].severity), ("S09", Severity::Warning));
-    assert!(new[0].message.contains("只写了“无”"), "{}", new[0].message);
+    assert!(new[0].message(nianbao_check::Lang::Zh).contains("只写了“无”"), "{}", new[0].message(nianbao_check::Lang::Zh));
     // The variants of the section titles are the same sections.
     for v in [
         "五、存在问题及改进情况",

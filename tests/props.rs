@@ -19,7 +19,7 @@ fn sane(r: &Report) {
         }
         None => {
             for f in &r.findings {
-                assert!(has_cjk(&f.message), "{f:?}");
+                assert!(has_cjk(&f.message(nianbao_check::Lang::Zh)), "{f:?}");
             }
         }
     }

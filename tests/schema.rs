@@ -15,6 +15,7 @@ use common::CORPUS;
 use nianbao_check::cell::{CellState, CellValue};
 use nianbao_check::document::InputKind;
 use nianbao_check::format::{Shape, Version};
+use nianbao_check::says::Says;
 use nianbao_check::version::{CHECKER_VERSION, RULES_VERSION};
 use nianbao_check::{
     check, readers::native_decoder, rules, Finding, Input, Options, Output, ReadError, ReadingGap, Report, Severity, Status, Verdict,
@@ -214,8 +215,8 @@ fn the_schemas_enumerations_are_the_rust_types() {
                 "reading",
             ][..],
         ),
-        ("readingGap", &["table", "cells", "message"]),
-        ("finding", &["rule", "severity", "status", "cells", "message", "expected", "actual", "sentence", "related_file"]),
+        ("readingGap", &["table", "cells", "message", "message_en"]),
+        ("finding", &["rule", "severity", "status", "cells", "message", "message_en", "expected", "actual", "sentence", "related_file"]),
         ("cell", &["raw", "value", "state"]),
         ("readError", &["code", "message", "message_en"]),
     ] {
@@ -255,15 +256,15 @@ fn full_reports() -> Vec<Report> {
                 severity: sev[j % sev.len()],
                 status: Status::Failed,
                 cells: vec![cells[j % cells.len()].0.clone()],
-                message: format!("{}：示例", r.title),
+                says: Says::OddLabel { written: format!("{}：示例", r.title), official: r.id.into() },
                 expected: Some(5.0),
                 actual: Some(4.5),
                 sentence: Some("本年共收到申请 5 件。".into()),
                 related_file: Some("上年.html".into()),
             })
             .collect();
-        findings.push(Finding::not_assessable("T3-01", vec![], "无法核对".into()));
-        findings.push(Finding::new("S03", Severity::Error, vec![], "缺表".into()));
+        findings.push(Finding::not_assessable(rules::rule("T3-01").unwrap(), vec![], Says::NoSections));
+        findings.push(Finding::new(rules::rule("S03").unwrap(), vec![], Says::SingleOtherRow));
         out.push(Report {
             checker_version: CHECKER_VERSION,
             rules_version: RULES_VERSION,
@@ -278,7 +279,10 @@ fn full_reports() -> Vec<Report> {
                 Vec::new()
             } else {
                 vec![ReadingGap {
-                    table: "t3", cells: vec![cells[12].0.clone()], message: "表三有 1 个单元格未能可靠读出。".into()
+                    table: "t3",
+                    cells: vec![cells[12].0.clone()],
+                    message: "表三有 1 个单元格未能可靠读出。".into(),
+                    message_en: "Table 3 has a cell not read.".into(),
                 }]
             },
             cells,

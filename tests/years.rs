@@ -80,7 +80,7 @@ fn consecutive_copies_of_the_series_give_what_the_gold_implies() {
         for f in failed(r, "X01") {
             assert_eq!(f.severity, Severity::Error);
             assert_eq!(f.related_file.as_deref(), Some("last.html"));
-            assert!(f.message.contains("last.html"), "{}", f.message);
+            assert!(f.message(nianbao_check::Lang::Zh).contains("last.html"), "{}", f.message(nianbao_check::Lang::Zh));
         }
         // Two different years' real texts are not copies of each other.
         assert!(failed(r, "X05").is_empty(), "{prev}→{cur}: {:#?}", failed(r, "X05"));
@@ -104,7 +104,7 @@ fn a_changed_carried_cell_is_named_with_last_years_value_and_file() {
     // The copy is last year's text word for word (X05), its numbers all zero (not called copied).
     let x05 = failed(&base.reports[1], "X05");
     assert_eq!(x05.len(), 1, "{x05:#?}");
-    assert!(x05[0].message.contains("与上年报告相同"), "{}", x05[0].message);
+    assert!(x05[0].message(nianbao_check::Lang::Zh).contains("与上年报告相同"), "{}", x05[0].message(nianbao_check::Lang::Zh));
 
     let out = pair(edits(&[("t3/carried/natural", "3")]));
     let new: Vec<&Finding> = x(&out.reports[1]).into_iter().filter(|f| f.rule != "X05").collect();
@@ -113,7 +113,12 @@ fn a_changed_carried_cell_is_named_with_last_years_value_and_file() {
     assert_eq!((f.rule, f.severity, f.status), ("X01", Severity::Error, Status::Failed));
     assert_eq!(f.cells[0], "t3/carried/natural");
     assert_eq!((f.expected, f.actual), (Some(0.0), Some(3.0)));
-    assert!(f.message.contains("结转下年度继续办理（自然人）”为 0") && f.message.contains("官前乡2021.txt"), "{}", f.message);
+    assert!(
+        f.message(nianbao_check::Lang::Zh).contains("结转下年度继续办理（自然人）”为 0")
+            && f.message(nianbao_check::Lang::Zh).contains("官前乡2021.txt"),
+        "{}",
+        f.message(nianbao_check::Lang::Zh)
+    );
     assert_eq!(f.related_file.as_deref(), Some("官前乡2021.txt"));
 
     // X02: in force last year 0 + issued 2 − repealed 0 must be 2.
@@ -138,7 +143,7 @@ fn a_copied_report_of_a_busy_office_is_named_by_text_and_numbers() {
     assert_eq!(x01_cells(r), ["t3/carried/natural", "t3/carried/commercial", "t3/carried/legal", "t3/carried/total"]);
     let x05 = failed(r, "X05");
     assert_eq!(x05.len(), 2, "{x05:#?}");
-    assert!(x05.iter().any(|f| f.message.contains("全部数字与上年报告完全相同")));
+    assert!(x05.iter().any(|f| f.message(nianbao_check::Lang::Zh).contains("全部数字与上年报告完全相同")));
     // Its t2 rows 规章 and 行政规范性文件 were not read (P03): X02 says it cannot assess them.
     let x02: Vec<&Finding> = r.findings.iter().filter(|f| f.rule == "X02").collect();
     assert_eq!(x02.len(), 2);

@@ -1,4 +1,4 @@
-//! The command line: `nianbao-check [--json] [--blanks-as-zero] [--max-size SIZE] FILE…`, `nianbao-check --version`
+//! The command line: `nianbao-check [--json] [--blanks-as-zero] [--max-size SIZE] [--lang en] FILE…`, `nianbao-check --version`
 //!
 //! Files given together are checked together (reports of one agency in consecutive years are
 //! compared). Exit status: 2 when a file could not be read, else 1 when a report has an
@@ -12,13 +12,14 @@
 use std::process::ExitCode;
 
 use nianbao_check::version::{CHECKER_VERSION, RULES_VERSION};
-use nianbao_check::{budget, check, readers::native_decoder, Input, Options, Output, Report, Severity, Status, Verdict};
+use nianbao_check::{budget, check, readers::native_decoder, Input, Lang, Options, Output, Report, Severity, Status, Verdict};
 
-const USAGE: &str = "用法：nianbao-check [--json] [--blanks-as-zero] [--max-size 大小] 文件…\n\
+const USAGE: &str = "用法：nianbao-check [--json] [--blanks-as-zero] [--max-size 大小] [--lang en] 文件…\n\
   检查政府信息公开工作年度报告（.html .mht .doc .docx .pdf .txt .md）各表的勾稽关系。\n\
   --json            输出 JSON（格式见 report-json.md）\n\
   --blanks-as-zero  把空白单元格当作 0 参与核对（默认不这样做：空白不等于 0）\n\
   --max-size 大小   超过此大小的文件不予读取（默认 50M；可写 20M、500K、1G 或字节数）\n\
+  --lang en         用英文输出摘要（JSON 总是同时含中文 message 和英文 message_en）\n\
   -V, --version     显示版本（检查程序和规则）\n\
 退出状态：0 全部通过；1 至少一份报告有错误；2 有文件无法读取；3 没有错误，但有报告未能完整读取。";
 
@@ -38,12 +39,20 @@ fn parse_size(s: &str) -> Option<usize> {
 
 fn main() -> ExitCode {
     let mut json = false;
+    let mut lang = Lang::Zh;
     let mut opts = Options::default();
     let mut files = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--json" => json = true,
+            "--lang" => match args.next().as_deref().and_then(Lang::parse) {
+                Some(l) => lang = l,
+                None => {
+                    eprintln!("--lang 后应是 zh 或 en\n{USAGE}");
+                    return ExitCode::from(2);
+                }
+            },
             "--blanks-as-zero" => opts.blanks_as_zero = true,
             // First line as tools expect (`name version`), the rule catalogue's version on the second.
             "-V" | "--version" => {
@@ -106,7 +115,7 @@ fn main() -> ExitCode {
     if json {
         println!("{}", serde_json::to_string_pretty(&out).expect("the report serialises"));
     } else {
-        print!("{}", summary(&out));
+        print!("{}", summary(&out, lang));
     }
     for u in &unreadable {
         eprintln!("{u}");
@@ -122,42 +131,74 @@ fn main() -> ExitCode {
     }
 }
 
-fn label(sev: Severity, status: Status) -> &'static str {
-    match (status, sev) {
-        (Status::NotAssessable, _) => "无法核对",
-        (_, Severity::Error) => "错误",
-        (_, Severity::Warning) => "警告",
-        (_, Severity::Doubt) => "存疑",
-        (_, Severity::Info) => "提示",
+fn label(sev: Severity, status: Status, lang: Lang) -> &'static str {
+    match (status, sev, lang) {
+        (Status::NotAssessable, _, Lang::Zh) => "无法核对",
+        (_, Severity::Error, Lang::Zh) => "错误",
+        (_, Severity::Warning, Lang::Zh) => "警告",
+        (_, Severity::Doubt, Lang::Zh) => "存疑",
+        (_, Severity::Info, Lang::Zh) => "提示",
+        (Status::NotAssessable, _, Lang::En) => "not assessable",
+        (_, Severity::Error, Lang::En) => "error",
+        (_, Severity::Warning, Lang::En) => "warning",
+        (_, Severity::Doubt, Lang::En) => "doubt",
+        (_, Severity::Info, Lang::En) => "note",
     }
 }
 
-const TABLE_NAMES: [(&str, &str); 3] = [("t2", "表二"), ("t3", "表三"), ("t4", "表四")];
+const TABLE_NAMES: [(&str, &str, &str); 3] = [("t2", "表二", "Table 2"), ("t3", "表三", "Table 3"), ("t4", "表四", "Table 4")];
 
-fn summary(out: &Output) -> String {
+fn summary(out: &Output, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let w = |c: &'static str, e: &'static str| if zh { c } else { e };
     let mut s = String::new();
     for r in &out.reports {
         s.push_str(&format!("■ {}\n", r.file));
         if let Some(e) = &r.error {
-            s.push_str(&format!("  结论：{}：{e}\n\n", Verdict::Unreadable.zh()));
+            s.push_str(&format!(
+                "  {}{}{}\n\n",
+                w("结论：", "Verdict: "),
+                Verdict::Unreadable.word(lang),
+                if zh { format!("：{e}") } else { format!(": {e:#}") }
+            ));
             continue;
         }
-        let title = r.title.as_deref().unwrap_or("（未找到标题）");
+        let title = r.title.as_deref().unwrap_or(w("（未找到标题）", "(no title found)"));
         let version = r.version.map(|v| v.as_str()).unwrap_or("?");
-        let year = r.year.map(|y| format!("{y} 年度")).unwrap_or_else(|| "年度不明".into());
-        s.push_str(&format!("  {title}｜{year}｜格式 {version}｜读作 {}\n", r.input.unwrap_or("?")));
+        let year = r
+            .year
+            .map(|y| if zh { format!("{y} 年度") } else { format!("year {y}") })
+            .unwrap_or_else(|| w("年度不明", "year unknown").into());
+        let input = r.input.unwrap_or("?");
+        s.push_str(&if zh {
+            format!("  {title}｜{year}｜格式 {version}｜读作 {input}\n")
+        } else {
+            format!("  {title} | {year} | format {version} | read as {input}\n")
+        });
         let count = |sev: Severity| r.findings.iter().filter(|f| f.status == Status::Failed && f.severity == sev).count();
         let na = r.findings.iter().filter(|f| f.status == Status::NotAssessable).count();
-        let (e, w) = (count(Severity::Error), count(Severity::Warning));
-        let why = match r.verdict {
-            Verdict::Failed => format!("{e} 个错误 · {w} 个警告"),
-            Verdict::Incomplete => format!("读出的部分未发现错误，但有 {} 张表没能完整读出，见下；{w} 个警告", r.reading.len()),
-            _ if w > 0 => format!("未发现错误，{w} 个警告"),
-            _ => "未发现错误和警告".to_string(),
+        let (e, warn, doubt) = (count(Severity::Error), count(Severity::Warning), count(Severity::Doubt));
+        let line = match (r.verdict, lang) {
+            (Verdict::Failed, Lang::Zh) => format!("{e} 个错误 · {warn} 个警告"),
+            (Verdict::Incomplete, Lang::Zh) => {
+                format!("读出的部分未发现错误，但有 {} 张表没能完整读出，见下；{warn} 个警告", r.reading.len())
+            }
+            (_, Lang::Zh) if warn > 0 => format!("未发现错误，{warn} 个警告"),
+            (_, Lang::Zh) => "未发现错误和警告".to_string(),
+            (Verdict::Failed, Lang::En) => format!("{e} errors · {warn} warnings"),
+            (Verdict::Incomplete, Lang::En) => {
+                format!("no error in what was read, but {} tables could not be read in full, see below; {warn} warnings", r.reading.len())
+            }
+            (_, Lang::En) if warn > 0 => format!("no error, {warn} warnings"),
+            (_, Lang::En) => "no error and no warning".to_string(),
         };
-        s.push_str(&format!("  结论：{}（{why}）；{} 个存疑；{na} 项无法核对\n", r.verdict.zh(), count(Severity::Doubt)));
+        s.push_str(&if zh {
+            format!("  结论：{}（{line}）；{doubt} 个存疑；{na} 项无法核对\n", r.verdict.word(lang))
+        } else {
+            format!("  Verdict: {} ({line}); {doubt} doubts; {na} not assessable\n", r.verdict.word(lang))
+        });
         for g in &r.reading {
-            s.push_str(&format!("  [未能读取] {}\n", g.message));
+            s.push_str(&format!("  [{}] {}\n", w("未能读取", "not read"), if zh { &g.message } else { &g.message_en }));
         }
         // Doubts about cells the reading gaps already name are said there; the rest one by one.
         let unread: Vec<&String> = r.reading.iter().flat_map(|g| &g.cells).collect();
@@ -165,11 +206,11 @@ fn summary(out: &Output) -> String {
             if f.status == Status::NotAssessable || f.rule == "P03" && !f.cells.is_empty() && f.cells.iter().all(|c| unread.contains(&c)) {
                 continue;
             }
-            s.push_str(&format!("  [{} {}] {}\n", label(f.severity, f.status), f.rule, f.message));
-            cells_line(&mut s, &f.cells);
+            s.push_str(&format!("  [{} {}] {}\n", label(f.severity, f.status, lang), f.rule, f.message(lang)));
+            cells_line(&mut s, &f.cells, lang);
         }
         // Rules that could not be assessed: one line per table, not one per row or column.
-        for (t, name) in TABLE_NAMES {
+        for (t, name_zh, name_en) in TABLE_NAMES {
             let here: Vec<_> = r
                 .findings
                 .iter()
@@ -185,28 +226,38 @@ fn summary(out: &Output) -> String {
                     None => rules.push((f.rule, 1)),
                 }
             }
-            let by_rule: Vec<String> = rules.iter().map(|(id, n)| format!("{id} {n} 项")).collect();
-            let why = if here.iter().any(|f| f.cells.iter().any(|c| unread.contains(&c))) {
-                "未读出或空白"
+            let by_unread = here.iter().any(|f| f.cells.iter().any(|c| unread.contains(&c)));
+            if zh {
+                let by_rule: Vec<String> = rules.iter().map(|(id, n)| format!("{id} {n} 项")).collect();
+                let why = if by_unread { "未读出或空白" } else { "空白或不是数字" };
+                s.push_str(&format!(
+                    "  [无法核对] {name_zh}：{} 项勾稽关系无法核对（{}），涉及{why}的单元格；--json 列出每一项\n",
+                    here.len(),
+                    by_rule.join("、")
+                ));
             } else {
-                "空白或不是数字"
-            };
-            s.push_str(&format!(
-                "  [无法核对] {name}：{} 项勾稽关系无法核对（{}），涉及{why}的单元格；--json 列出每一项\n",
-                here.len(),
-                by_rule.join("、")
-            ));
+                let by_rule: Vec<String> = rules.iter().map(|(id, n)| format!("{id} ×{n}")).collect();
+                let why = if by_unread { "not read or blank" } else { "blank or not numbers" };
+                s.push_str(&format!(
+                    "  [not assessable] {name_en}: {} checks could not be made ({}), through cells {why}; --json lists each\n",
+                    here.len(),
+                    by_rule.join(", ")
+                ));
+            }
         }
         s.push('\n');
     }
     s
 }
 
-fn cells_line(s: &mut String, cells: &[String]) {
+fn cells_line(s: &mut String, cells: &[String], lang: Lang) {
     if !cells.is_empty() {
         let shown: Vec<&str> = cells.iter().take(8).map(|c| c.as_str()).collect();
-        let more = if cells.len() > 8 { format!(" 等 {} 个", cells.len()) } else { String::new() };
-        s.push_str(&format!("      单元格：{}{more}\n", shown.join(" ")));
+        let (more, head) = match lang {
+            Lang::Zh => (if cells.len() > 8 { format!(" 等 {} 个", cells.len()) } else { String::new() }, "单元格："),
+            Lang::En => (if cells.len() > 8 { format!(", {} in all", cells.len()) } else { String::new() }, "cells: "),
+        };
+        s.push_str(&format!("      {head}{}{more}\n", shown.join(" ")));
     }
 }
 

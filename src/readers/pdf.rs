@@ -1297,7 +1297,7 @@ fn doubt_values(row: Option<&mut Vec<Cell>>) {
     use crate::cell::{parse, CellState};
     for c in row.into_iter().flatten() {
         if parse(&c.text).state != CellState::Text || c.text.trim().is_empty() {
-            c.doubt = Some("表格在分页处断开的一行，两页上的部分未能可靠地拼在一起");
+            c.doubt = Some(crate::document::Doubt::PageBreak);
         }
     }
 }

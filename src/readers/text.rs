@@ -61,7 +61,7 @@ fn grid(rows: Vec<Vec<String>>) -> Grid {
         let empty = |c: &crate::document::Cell| c.text.trim_matches(crate::cell::is_space).is_empty();
         if row.len() >= 3 && row.len() < common && row.iter().any(empty) && !row.iter().all(empty) {
             for c in row.iter_mut() {
-                c.doubt = Some("这一行比表格的其他行少一个单元格（文本中丢了一个数字或制表符），空白处是否原有数字无法确定");
+                c.doubt = Some(crate::document::Doubt::ShortRow);
             }
         }
     }

@@ -11,10 +11,11 @@
 //! Every comparison is kept as a [`Claim`] (what was read, against which cells, the outcome), so
 //! tests and tools can see what agreed, not only what failed.
 
-use super::Ctx;
-use crate::format;
+use super::{Ctx, How, Rule};
+use crate::format::{self, Named};
 use crate::model::Model;
 use crate::report::{Finding, Severity};
+use crate::says::{Says, Stated, TextResult};
 use crate::text::{any_of, chars_of, chinese_number, contains, find, Sentence};
 
 // ───────────────────────────── numbers ─────────────────────────────
@@ -419,7 +420,7 @@ pub enum Outcome {
     /// Agrees with another reading the text allows (e.g. 受理 = 新收 + 上年结转).
     AgreesAs(String),
     /// Differs from the row or group, but equals one sub-row or one column: named.
-    Partial(String),
+    Partial(Named),
     Differs,
     /// A cell it is compared with is blank, not a number or not read.
     NotAssessable,
@@ -434,8 +435,10 @@ pub struct Claim {
     pub sentence: String,
     /// What the text says (a count, a percentage; 0 for "未发生…" statements).
     pub stated: f64,
+    /// The same as said: a count, a share, or a statement without a number.
+    pub says: Stated,
     /// What it is compared with, in words.
-    pub what: String,
+    pub what: Named,
     /// The cells compared, the one to blame first.
     pub cells: Vec<String>,
     /// The table's value, when it could be read.
@@ -463,17 +466,17 @@ fn col_name(col: &str) -> &'static str {
 }
 
 /// The t3 rows a target names, and its name for messages.
-fn t3_target(m: &Model, t: Target) -> Option<(Vec<&'static str>, String)> {
-    let rows_named = |keys: Vec<&'static str>, name: &str| Some((keys, name.to_string()));
+fn t3_target(m: &Model, t: Target) -> Option<(Vec<&'static str>, Named)> {
+    let rows_named = |keys: Vec<&'static str>, zh: &str, en: &str| Some((keys, Named::new(zh, en)));
     match t {
-        Target::New => rows_named(vec!["new"], "本年新收申请"),
-        Target::Carried => rows_named(vec!["carried"], "上年结转申请"),
-        Target::Results | Target::Handled => rows_named(vec!["results_total"], "办理结果总计"),
-        Target::CarryForward => rows_named(vec!["carry_forward"], "结转下年度继续办理"),
-        Target::GrantedPartial => rows_named(vec!["granted", "partial"], "予以公开加部分公开"),
+        Target::New => rows_named(vec!["new"], "本年新收申请", "new requests this year"),
+        Target::Carried => rows_named(vec!["carried"], "上年结转申请", "requests carried over from last year"),
+        Target::Results | Target::Handled => rows_named(vec!["results_total"], "办理结果总计", "the results' total"),
+        Target::CarryForward => rows_named(vec!["carry_forward"], "结转下年度继续办理", "requests carried over to next year"),
+        Target::GrantedPartial => rows_named(vec!["granted", "partial"], "予以公开加部分公开", "disclosed plus partly disclosed"),
         Target::Row(key) => {
             let row = m.shape.table("t3")?.rows.iter().find(|r| r.key == key)?;
-            Some((vec![row.key], row.short.to_string()))
+            Some((vec![row.key], format::row_name("t3", row)))
         }
         Target::Group(g) => {
             let keys = t3_rows(m, g);
@@ -481,12 +484,12 @@ fn t3_target(m: &Model, t: Target) -> Option<(Vec<&'static str>, String)> {
                 return None;
             }
             let name = match g {
-                "denied" => "不予公开（各项之和）",
-                "unable" => "无法提供（各项之和）",
-                "rejected" => "不予处理（各项之和）",
-                _ => "其他处理（各项之和）",
+                "denied" => Named::new("不予公开（各项之和）", "not disclosed (all items)"),
+                "unable" => Named::new("无法提供（各项之和）", "cannot be provided (all items)"),
+                "rejected" => Named::new("不予处理（各项之和）", "not processed (all items)"),
+                _ => Named::new("其他处理（各项之和）", "otherwise handled (all items)"),
             };
-            Some((keys, name.to_string()))
+            Some((keys, name))
         }
         _ => None,
     }
@@ -511,8 +514,12 @@ struct Ctxs<'a> {
 }
 
 impl Ctxs<'_> {
-    fn claim(&self, rule: &'static str, stated: f64, what: String, cells: Vec<String>, table: Option<f64>, outcome: Outcome) -> Claim {
-        Claim { rule, section: self.sentence.section, sentence: self.sentence.text.clone(), stated, what, cells, table, outcome }
+    fn claim(&self, rule: &'static str, says: Stated, what: Named, cells: Vec<String>, table: Option<f64>, outcome: Outcome) -> Claim {
+        let stated = match says {
+            Stated::Count(v) | Stated::Percent(v) => v,
+            _ => 0.0,
+        };
+        Claim { rule, section: self.sentence.section, sentence: self.sentence.text.clone(), stated, says, what, cells, table, outcome }
     }
 
     /// A stated count against the total column of some t3 rows, with the readings the text
@@ -526,46 +533,53 @@ impl Ctxs<'_> {
             // The total column blank: the applicant columns may still add up.
             let by_cols = cells_of_cols(&rows, &T3_COLS);
             if let Some(s) = sum(m, &by_cols).filter(|s| *s == v) {
-                return Some(self.claim(rule, v, name, cells, Some(s), Outcome::AgreesAs("各类申请人之和".into())));
+                return Some(self.claim(rule, Stated::Count(v), name, cells, Some(s), Outcome::AgreesAs("各类申请人之和".into())));
             }
             let bad = unreadable(m, &cells);
-            return Some(self.claim(rule, v, name, bad, None, Outcome::NotAssessable));
+            return Some(self.claim(rule, Stated::Count(v), name, bad, None, Outcome::NotAssessable));
         };
         if table == v {
-            return Some(self.claim(rule, v, name, cells, Some(table), Outcome::Agrees));
+            return Some(self.claim(rule, Stated::Count(v), name, cells, Some(table), Outcome::Agrees));
         }
         // 受理 / 收到 often count last year's carried-over requests too; 办理 may mean either.
         if t == Target::New || t == Target::Handled {
             let both = vec!["t3/new/total".to_string(), "t3/carried/total".to_string()];
             if sum(m, &both) == Some(v) {
-                return Some(self.claim(rule, v, name, both, Some(v), Outcome::AgreesAs("本年新收加上年结转".into())));
+                return Some(self.claim(rule, Stated::Count(v), name, both, Some(v), Outcome::AgreesAs("本年新收加上年结转".into())));
             }
         }
         if t == Target::Handled && m.number("t3/new/total") == Some(v) {
-            return Some(self.claim(rule, v, name, vec!["t3/new/total".into()], Some(v), Outcome::AgreesAs("本年新收".into())));
+            return Some(self.claim(
+                rule,
+                Stated::Count(v),
+                name,
+                vec!["t3/new/total".into()],
+                Some(v),
+                Outcome::AgreesAs("本年新收".into()),
+            ));
         }
         if v > 0.0 {
             if let Some(p) = self.partial(&rows, v) {
-                return Some(self.claim(rule, v, name, cells, Some(table), Outcome::Partial(p)));
+                return Some(self.claim(rule, Stated::Count(v), name, cells, Some(table), Outcome::Partial(p)));
             }
         }
-        Some(self.claim(rule, v, name, cells, Some(table), Outcome::Differs))
+        Some(self.claim(rule, Stated::Count(v), name, cells, Some(table), Outcome::Differs))
     }
 
     /// The one sub-row or one column a count equals, when it is not the whole.
-    fn partial(&self, rows: &[&'static str], v: f64) -> Option<String> {
+    fn partial(&self, rows: &[&'static str], v: f64) -> Option<Named> {
         let m = self.m;
         let mut hits = Vec::new();
         if rows.len() > 1 {
             for r in rows {
                 if m.number(&format::address("t3", r, "total")) == Some(v) {
-                    hits.push(m.shape.describe(&format::address("t3", r, "total")));
+                    hits.push(m.shape.name(&format::address("t3", r, "total")));
                 }
             }
         }
         for (i, col) in T3_COLS.iter().enumerate() {
             if sum(m, &cells_of(rows, col)) == Some(v) {
-                hits.push(format!("{}列", COL_NAMES[i]));
+                hits.push(Named::new(format!("{}列", COL_NAMES[i]), format!("the {} column", format::column_en("t3", "new", col))));
             }
         }
         (hits.len() == 1).then(|| hits.remove(0))
@@ -573,26 +587,32 @@ impl Ctxs<'_> {
 
     fn t4_count(&self, t: Target, v: f64) -> Option<Claim> {
         let m = self.m;
-        let (rows, name): (&[&str], &str) = match t {
-            Target::Review => (&["review"], "行政复议（总计）"),
-            Target::Suits => (&["suit_direct", "suit_after_review"], "行政诉讼（未经复议直接起诉与复议后起诉之和）"),
-            _ => (&["review", "suit_direct", "suit_after_review"], "行政复议与行政诉讼（总计之和）"),
+        let (rows, name): (&[&str], Named) = match t {
+            Target::Review => (&["review"], Named::new("行政复议（总计）", "administrative reviews (total)")),
+            Target::Suits => (
+                &["suit_direct", "suit_after_review"],
+                Named::new("行政诉讼（未经复议直接起诉与复议后起诉之和）", "lawsuits (without and after review together)"),
+            ),
+            _ => (
+                &["review", "suit_direct", "suit_after_review"],
+                Named::new("行政复议与行政诉讼（总计之和）", "administrative reviews and lawsuits (their totals together)"),
+            ),
         };
         let cells: Vec<String> = rows.iter().map(|r| format::address("t4", r, "total")).collect();
         let Some(table) = sum(m, &cells) else {
-            return Some(self.claim("N07", v, name.into(), unreadable(m, &cells), None, Outcome::NotAssessable));
+            return Some(self.claim("N07", Stated::Count(v), name.clone(), unreadable(m, &cells), None, Outcome::NotAssessable));
         };
         if table == v {
-            return Some(self.claim("N07", v, name.into(), cells, Some(table), Outcome::Agrees));
+            return Some(self.claim("N07", Stated::Count(v), name.clone(), cells, Some(table), Outcome::Agrees));
         }
         if v > 0.0 && rows.len() > 1 {
             let hits: Vec<&String> = cells.iter().filter(|a| m.number(a) == Some(v)).collect();
             if hits.len() == 1 {
-                let p = m.shape.describe(hits[0]);
-                return Some(self.claim("N07", v, name.into(), cells.clone(), Some(table), Outcome::Partial(p)));
+                let p = m.shape.name(hits[0]);
+                return Some(self.claim("N07", Stated::Count(v), name.clone(), cells.clone(), Some(table), Outcome::Partial(p)));
             }
         }
-        Some(self.claim("N07", v, name.into(), cells, Some(table), Outcome::Differs))
+        Some(self.claim("N07", Stated::Count(v), name.clone(), cells, Some(table), Outcome::Differs))
     }
 
     /// A column count ("其中自然人申请741件") against the row(s) the sentence's total matched.
@@ -600,13 +620,18 @@ impl Ctxs<'_> {
         let m = self.m;
         let (cols, cname): (Vec<&str>, &str) =
             if col == "legal_persons" { (format::T3_LEGAL_PERSONS.to_vec(), "法人或其他组织") } else { (vec![col], col_name(col)) };
+        let cname_en = if col == "legal_persons" { "legal persons and other organisations" } else { format::column_en("t3", "new", col) };
         let cells = cells_of_cols(basis, &cols);
-        let what = format!("{}（{}）", if basis.len() > 1 { "本年新收加上年结转" } else { "本年新收申请" }, cname);
+        let both = basis.len() > 1;
+        let what = Named::new(
+            format!("{}（{}）", if both { "本年新收加上年结转" } else { "本年新收申请" }, cname),
+            format!("{} ({cname_en})", if both { "new plus carried-over requests" } else { "new requests this year" }),
+        );
         let Some(table) = sum(m, &cells) else {
-            return Some(self.claim("N01", v, what, unreadable(m, &cells), None, Outcome::NotAssessable));
+            return Some(self.claim("N01", Stated::Count(v), what.clone(), unreadable(m, &cells), None, Outcome::NotAssessable));
         };
         let outcome = if table == v { Outcome::Agrees } else { Outcome::Differs };
-        Some(self.claim("N01", v, what, cells, Some(table), outcome))
+        Some(self.claim("N01", Stated::Count(v), what, cells, Some(table), outcome))
     }
 }
 
@@ -715,7 +740,7 @@ pub fn claims(m: &Model) -> Vec<Claim> {
 fn share(cx: &Ctxs, p: f64, stated: f64, of: &Claim, stated_results: &[f64]) -> Claim {
     let m = cx.m;
     let rt_cell = "t3/results_total/total".to_string();
-    let what = format!("{}占办理结果总计的比例", of.what);
+    let what = Named::new(format!("{}占办理结果总计的比例", of.what.zh), format!("the share of {} in the results' total", of.what.en));
     let mut denominators: Vec<f64> = stated_results.to_vec();
     let rt = m.number(&rt_cell);
     denominators.extend(rt);
@@ -724,11 +749,11 @@ fn share(cx: &Ctxs, p: f64, stated: f64, of: &Claim, stated_results: &[f64]) -> 
     let mut cells = vec![rt_cell.clone()];
     cells.extend(of.cells.iter().cloned());
     let Some(rt) = rt.or_else(|| stated_results.last().copied()) else {
-        return cx.claim("N06", p, what, vec![rt_cell], None, Outcome::NotAssessable);
+        return cx.claim("N06", Stated::Percent(p), what, vec![rt_cell], None, Outcome::NotAssessable);
     };
     let fits = denominators.iter().filter(|d| **d > 0.0).any(|d| numerators.iter().any(|n| (p - n / d * 100.0).abs() <= 0.1 + 1e-9));
     let expected = if rt > 0.0 { (of.table.unwrap_or(stated) / rt * 10000.0).round() / 100.0 } else { 0.0 };
-    cx.claim("N06", p, what, cells, Some(expected), if fits { Outcome::Agrees } else { Outcome::Differs })
+    cx.claim("N06", Stated::Percent(p), what, cells, Some(expected), if fits { Outcome::Agrees } else { Outcome::Differs })
 }
 
 /// Statements without a count: "未收到…申请" (N11), "未发生行政复议、行政诉讼" (N10),
@@ -771,7 +796,7 @@ fn statements(cx: &Ctxs, c: &[char], out: &mut Vec<Claim>) {
             if !rows.is_empty() && plain && counts(cl).is_empty() {
                 if any_of(rest, &outcome_words) {
                     // "未发生…被行政复议纠错或行政诉讼败诉": nothing corrected.
-                    out.extend(corrected_zero(cx, &rows, "文字说没有被纠错或败诉的案件"));
+                    out.extend(corrected_zero(cx, &rows, Stated::NothingCorrected));
                 } else {
                     out.push(t4_zero(cx, &rows));
                 }
@@ -784,7 +809,8 @@ fn statements(cx: &Ctxs, c: &[char], out: &mut Vec<Claim>) {
                 Some(v) => (Some(v), if v == 0.0 { Outcome::Agrees } else { Outcome::Differs }),
                 None => (None, Outcome::NotAssessable),
             };
-            out.push(cx.claim("N11", 0.0, "本年新收申请（总计）".into(), vec![cell], table, outcome));
+            let what = Named::new("本年新收申请（总计）", "new requests this year (total)");
+            out.push(cx.claim("N11", Stated::NoRequests, what, vec![cell], table, outcome));
         }
         // "均获维持", "全部维持": nothing corrected.
         if any_of(cl, &["均获维持", "均被维持", "均予维持", "全部维持", "均维持", "全部获得维持", "都得到维持"])
@@ -793,7 +819,7 @@ fn statements(cx: &Ctxs, c: &[char], out: &mut Vec<Claim>) {
             if rows.is_empty() {
                 rows = vec!["review", "suit_direct", "suit_after_review"];
             }
-            out.extend(corrected_zero(cx, &rows, "文字说复议、诉讼结果均获维持"));
+            out.extend(corrected_zero(cx, &rows, Stated::AllUpheld));
         }
     }
 }
@@ -917,129 +943,165 @@ fn no_requests(cl: &[char]) -> bool {
 fn t4_zero(cx: &Ctxs, rows: &[&str]) -> Claim {
     let m = cx.m;
     let cells: Vec<String> = rows.iter().map(|r| format::address("t4", r, "total")).collect();
-    let what = if rows.len() == 3 {
-        "行政复议与行政诉讼总计"
+    let (what, of) = if rows.len() == 3 {
+        (
+            Named::new("行政复议与行政诉讼总计", "the total of administrative reviews and lawsuits"),
+            Named::new("行政复议与行政诉讼", "administrative review or lawsuit"),
+        )
     } else if rows[0] == "review" {
-        "行政复议总计"
+        (Named::new("行政复议总计", "the administrative reviews' total"), Named::new("行政复议", "administrative review"))
     } else {
-        "行政诉讼总计"
+        (Named::new("行政诉讼总计", "the lawsuits' total"), Named::new("行政诉讼", "lawsuit"))
     };
     let Some(table) = sum(m, &cells) else {
-        return cx.claim("N10", 0.0, what.into(), unreadable(m, &cells), None, Outcome::NotAssessable);
+        return cx.claim("N10", Stated::NoCases(of), what, unreadable(m, &cells), None, Outcome::NotAssessable);
     };
     let mut blamed: Vec<String> = cells.iter().filter(|a| m.number(a).is_some_and(|v| v > 0.0)).cloned().collect();
     blamed.extend(cells.iter().filter(|a| !blamed.contains(a)).cloned().collect::<Vec<_>>());
-    cx.claim("N10", 0.0, what.into(), blamed, Some(table), if table == 0.0 { Outcome::Agrees } else { Outcome::Differs })
+    cx.claim("N10", Stated::NoCases(of), what, blamed, Some(table), if table == 0.0 { Outcome::Agrees } else { Outcome::Differs })
 }
 
-fn corrected_zero(cx: &Ctxs, rows: &[&str], what: &str) -> Option<Claim> {
+fn corrected_zero(cx: &Ctxs, rows: &[&str], said: Stated) -> Option<Claim> {
     let m = cx.m;
+    let what = Named::new("结果纠正（合计）", "corrected (in all)");
     let cells: Vec<String> = rows.iter().map(|r| format::address("t4", r, "corrected")).collect();
     let Some(table) = sum(m, &cells) else {
-        return Some(cx.claim("N07", 0.0, what.into(), unreadable(m, &cells), None, Outcome::NotAssessable));
+        return Some(cx.claim("N07", said, what, unreadable(m, &cells), None, Outcome::NotAssessable));
     };
     let mut blamed: Vec<String> = cells.iter().filter(|a| m.number(a).is_some_and(|v| v > 0.0)).cloned().collect();
     blamed.extend(cells.iter().filter(|a| !blamed.contains(a)).cloned().collect::<Vec<_>>());
-    Some(cx.claim("N07", 0.0, what.into(), blamed, Some(table), if table == 0.0 { Outcome::Agrees } else { Outcome::Differs }))
+    Some(cx.claim("N07", said, what, blamed, Some(table), if table == 0.0 { Outcome::Agrees } else { Outcome::Differs }))
 }
 
 // ───────────────────────────── findings ─────────────────────────────
 
-fn fmt(v: f64) -> String {
-    if v.fract() == 0.0 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
-}
-
 fn finding(m: &Model, c: &Claim) -> Option<Finding> {
-    let severity = match c.rule {
-        "N10" | "N11" => Severity::Error,
-        _ => Severity::Warning,
-    };
-    let statement = c.rule == "N07" && c.what.starts_with("文字");
-    let said = match c.rule {
-        "N06" => format!("文字写{}为 {}%", c.what, fmt(c.stated)),
-        "N10" => format!("文字说没有发生{}", c.what.trim_end_matches("总计")),
-        "N11" => "文字说本年没有收到政府信息公开申请".to_string(),
-        _ if statement => c.what.clone(),
-        _ => format!("文字说{}为 {} 件", c.what, fmt(c.stated)),
-    };
-    let table = c.table.map(fmt).unwrap_or_default();
-    let tab = if c.cells.first().is_some_and(|a| a.starts_with("t4/")) { "表四" } else { "表三" };
-    let mut f = match &c.outcome {
+    let rule = RULES.iter().copied().find(|r| r.id == c.rule)?;
+    let table = format::table_name(if c.cells.first().is_some_and(|a| a.starts_with("t4/")) { "t4" } else { "t3" });
+    // The tables' short names ("表三", "table 3") read better in a sentence than their titles.
+    let table = Named::new(table.zh.split('“').next().unwrap_or("").to_string(), table.en.split(" (").next().unwrap_or("").to_string());
+    let v = c.table.unwrap_or(0.0);
+    let (result, severity) = match &c.outcome {
         Outcome::Agrees | Outcome::AgreesAs(_) => return None,
-        Outcome::NotAssessable => {
-            let names: Vec<String> = c.cells.iter().take(3).map(|a| m.describe(a)).collect();
-            Finding::not_assessable(c.rule, c.cells.clone(), format!("{said}，但表中{}空白或未能读出，无法核对", names.join("、")))
-        }
-        Outcome::Partial(p) => Finding::new(
-            c.rule,
-            Severity::Info,
-            c.cells.clone(),
-            format!("{said}，{tab}中为 {table}；{} 等于{p}：文字可能只说了其中一项，请核对", fmt(c.stated)),
-        )
-        .values(c.table.unwrap_or(0.0), c.stated),
+        Outcome::NotAssessable => (TextResult::NotAssessable { unread: c.cells.iter().take(3).map(|a| m.shape.name(a)).collect() }, None),
+        Outcome::Partial(p) => (TextResult::Partial { table: v, equals: p.clone() }, Some(Severity::Info)),
         Outcome::Differs => {
-            let msg = match c.rule {
-                "N06" => format!("{said}，按表中数字计算应为 {table}%"),
-                "N10" => format!("{said}，表四中{}却为 {table}", c.what),
-                "N11" => format!("{said}，表三本年新收申请总计却为 {table}"),
-                _ if statement => {
-                    let what = if c.cells.len() == 1 { m.describe(&c.cells[0]) } else { "结果纠正（合计）".to_string() };
-                    format!("{said}，表四中{what}却为 {table}")
-                }
-                _ => format!("{said}，{tab}中为 {table}"),
-            };
-            Finding::new(c.rule, severity, c.cells.clone(), msg).values(c.table.unwrap_or(0.0), c.stated)
+            // A statement about corrected results names the one cell it is about, if one.
+            let cell =
+                (c.cells.len() == 1 && matches!(c.says, Stated::NothingCorrected | Stated::AllUpheld)).then(|| m.shape.name(&c.cells[0]));
+            (TextResult::Differs { table: v, cell }, Some(rule.severity))
         }
+    };
+    let says = Says::TextVsTable { stated: c.says.clone(), what: c.what.clone(), table, result };
+    let mut f = match severity {
+        None => Finding::not_assessable(rule, c.cells.clone(), says),
+        Some(s) => Finding::new(rule, c.cells.clone(), says).at(s).values(v, c.stated),
     };
     f.sentence = Some(c.sentence.clone());
     Some(f)
 }
 
-fn rule_findings(ctx: &Ctx, rules: &[&str]) -> Vec<Finding> {
+/// Every comparison of the text that fails or cannot be assessed, for one N rule (the text is
+/// read once for all of them).
+pub fn check(ctx: &Ctx, rule: &'static Rule) -> Vec<Finding> {
     let all = ctx.claims.get_or_init(|| claims(ctx.model));
-    all.iter().filter(|c| rules.contains(&c.rule)).filter_map(|c| finding(ctx.model, c)).collect()
+    all.iter().filter(|c| c.rule == rule.id).filter_map(|c| finding(ctx.model, c)).collect()
 }
 
-/// N01: 收到/受理…申请 X 件 (and the applicant columns that follow) = t3 本年新收.
-pub fn n01(ctx: &Ctx) -> Vec<Finding> {
-    rule_findings(ctx, &["N01"])
-}
-/// N02: 上年结转 X 件 = t3 上年结转.
-pub fn n02(ctx: &Ctx) -> Vec<Finding> {
-    rule_findings(ctx, &["N02"])
-}
-/// N03: 办结/答复 X 件 = t3 办理结果总计.
-pub fn n03(ctx: &Ctx) -> Vec<Finding> {
-    rule_findings(ctx, &["N03"])
-}
-/// N04: 结转下年度 X 件 = t3 结转下年度继续办理.
-pub fn n04(ctx: &Ctx) -> Vec<Finding> {
-    rule_findings(ctx, &["N04"])
-}
-/// N05: 予以公开 … 其他处理 X 件 = the row or the group's sum.
-pub fn n05(ctx: &Ctx) -> Vec<Finding> {
-    rule_findings(ctx, &["N05"])
-}
-/// N06: 占 X% = recomputed against 办理结果总计.
-pub fn n06(ctx: &Ctx) -> Vec<Finding> {
-    rule_findings(ctx, &["N06"])
-}
-/// N07: 行政复议 X 件 / 行政诉讼 X 件 / 均获维持 against t4.
-pub fn n07(ctx: &Ctx) -> Vec<Finding> {
-    rule_findings(ctx, &["N07"])
-}
-/// N10: 未发生行政复议、行政诉讼 → t4 totals are 0.
-pub fn n10(ctx: &Ctx) -> Vec<Finding> {
-    rule_findings(ctx, &["N10"])
-}
-/// N11: 未收到…申请 → t3 本年新收 is 0.
-pub fn n11(ctx: &Ctx) -> Vec<Finding> {
-    rule_findings(ctx, &["N11"])
-}
+// ───────────────────────────── the rules ─────────────────────────────
+
+pub const N01: Rule = Rule {
+    id: "N01",
+    severity: Severity::Warning,
+    title: "文字中的收到申请数与表三一致",
+    checks: "第一、五、六部分“（共）收到/受理……申请 X 件”与表三本年新收总计相符（写明或实际含上年结转的，与新收加上年结转相符）；紧跟其后的“其中自然人 X 件、法人或其他组织 X 件”与相应列相符。",
+    why: "文字和表格是同一份报告的两处表述，数字不同说明至少有一处写错。",
+    example: "正文“全年共收到政府信息公开申请 72 件”，表三本年新收总计为 70。",
+    how: How::One(check),
+};
+
+pub const N02: Rule = Rule {
+    id: "N02",
+    severity: Severity::Warning,
+    title: "文字中的上年结转数与表三一致",
+    checks: "“上年结转 X 件”与表三上年结转总计相符。",
+    why: "文字和表格应一致。",
+    example: "“办结 1191 件（含上年结转 189 件）”，表三上年结转总计为 180。",
+    how: How::One(check),
+};
+
+pub const N03: Rule = Rule {
+    id: "N03",
+    severity: Severity::Warning,
+    title: "文字中的办结数与表三一致",
+    checks: "“办结/答复/共办理 X 件”与表三办理结果总计相符。",
+    why: "文字和表格应一致。",
+    example: "“及时依法依规办结 69 件”，表三（七）总计为 68。",
+    how: How::One(check),
+};
+
+pub const N04: Rule = Rule {
+    id: "N04",
+    severity: Severity::Warning,
+    title: "文字中的结转下年度数与表三一致",
+    checks: "“结转下年度（继续办理）X 件”“X 件顺延到下年度”与表三结转下年度继续办理总计相符。",
+    why: "文字和表格应一致。",
+    example: "“1 件结转下年度继续办理”，表三结转下年度总计为 0。",
+    how: How::One(check),
+};
+
+pub const N05: Rule = Rule {
+    id: "N05",
+    severity: Severity::Warning,
+    title: "文字中的办理结果与表三一致",
+    checks: "“予以公开/部分公开/不予公开/无法提供/不予处理/其他处理 X 件”与表三该行或该组各项之和相符（“予以公开及部分公开”为两行之和）；只与其中一项或某一列相符时，指明是哪一项（提示）。",
+    why: "文字常只引用一组中的一项或自然人一列，要区分“说得不全”和“说错了”。",
+    example: "“不予公开 20 件”，表三不予公开 8 项之和为 18。",
+    how: How::One(check),
+};
+
+pub const N06: Rule = Rule {
+    id: "N06",
+    severity: Severity::Warning,
+    title: "文字中的百分比算得对",
+    checks: "办理结果后写的“占 X%”“（X%）”按办理结果总计重新计算，误差不超过 0.1 个百分点。",
+    why: "百分比是由件数算出来的，算错说明件数或总数有一处不对。",
+    example: "“予以公开及部分公开 42 件，占 58.85%”，42 ÷ 81 = 51.85%。",
+    how: How::One(check),
+};
+
+pub const N07: Rule = Rule {
+    id: "N07",
+    severity: Severity::Warning,
+    title: "文字中的复议、诉讼数与表四一致",
+    checks: "“行政复议 X 件（起）”与表四行政复议总计相符，“行政诉讼 X 件（起）”与未经复议直接起诉和复议后起诉的总计之和相符；“均获维持”“未发生被纠错、败诉”时表四结果纠正为 0。",
+    why: "文字和表格应一致；说“均获维持”而表中有纠正，是实质性的矛盾。",
+    example: "“行政诉讼 9 起”，表四两类行政诉讼总计之和为 6。",
+    how: How::One(check),
+};
+
+pub const N10: Rule = Rule {
+    id: "N10",
+    severity: Severity::Error,
+    title: "说未发生复议诉讼，表四应全为 0",
+    checks: "文字说“未发生（因政府信息公开引起的）行政复议、行政诉讼”时，表四相应的总计为 0。",
+    why: "报告自相矛盾：文字否认的事，表格里却有。",
+    example: "“本年度未发生行政复议、行政诉讼”，表四行政复议总计为 1。",
+    how: How::One(check),
+};
+
+pub const N11: Rule = Rule {
+    id: "N11",
+    severity: Severity::Error,
+    title: "说未收到申请，表三新收应为 0",
+    checks: "文字说“未收到/无……政府信息公开申请”时，表三本年新收总计为 0。",
+    why: "报告自相矛盾：文字说没有申请，表格里却有。",
+    example: "“2021年我乡无收到任何组织或个人依申请公开政府信息的情况”，表三本年新收总计为 2。",
+    how: How::One(check),
+};
+
+/// This family's rules, for the catalogue.
+pub const RULES: &[&Rule] = &[&N01, &N02, &N03, &N04, &N05, &N06, &N07, &N10, &N11];
 
 #[cfg(test)]
 mod tests {

@@ -1,10 +1,14 @@
 //! Sum rules as data: each is a balance `Σ lhs = Σ rhs`, stated once and applied along every row
-//! (or column) of a table. One engine reads them all; a new sum rule is one entry here and one
-//! test. A balance whose cells are not all numbers is *not assessable*, never passed.
+//! (or column) of a table. One engine reads them all; a new sum rule is one entry of `SUMS` (its
+//! rule, its cells, its words) and one test. A balance whose cells are not all numbers is *not
+//! assessable*, never passed.
 
-use crate::format::{self, Shape};
+use super::{Ctx, How, Rule};
+use crate::format::{self, Named, Shape};
+use crate::lang::Lang;
 use crate::model::Model;
 use crate::report::{Finding, Severity};
+use crate::says::{num, Says, Unread, UnreadWhy};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Along {
@@ -16,15 +20,18 @@ pub enum Along {
 
 #[derive(Debug)]
 pub struct Sum {
-    pub id: &'static str,
+    /// The rule each line is checked under: one for every line, or one per entry of `lines`
+    /// (table 四's three blocks are three rules of one balance).
+    pub rules: &'static [&'static Rule],
     pub table: &'static str,
     pub along: Along,
     /// Only these rows (or columns); `None` for all.
     pub lines: Option<&'static [&'static str]>,
     pub lhs: &'static [&'static str],
     pub rhs: &'static [&'static str],
-    /// The message; `{line}` is the row or column, `{lhs}` and `{rhs}` the two sums.
-    pub says: &'static str,
+    /// What a mismatch says, in Chinese and in English; `{line}` is the row or column, `{lhs}`
+    /// and `{rhs}` the two sums.
+    pub says: [&'static str; 2],
 }
 
 const APPLICANTS: &[&str] = &["natural", "commercial", "research", "social", "legal", "other"];
@@ -32,63 +39,68 @@ const T4_PARTS: &[&str] = &["upheld", "corrected", "other", "pending"];
 
 pub const SUMS: &[Sum] = &[
     Sum {
-        id: "T3-01",
+        rules: &[&T3_01],
         table: "t3",
         along: Along::Rows,
         lines: None,
         lhs: &["total"],
         rhs: APPLICANTS,
-        says: "{line}：总计应为 {rhs}（自然人与各类法人或其他组织之和），表中为 {lhs}",
+        says: [
+            "{line}：总计应为 {rhs}（自然人与各类法人或其他组织之和），表中为 {lhs}",
+            "{line}: the total should be {rhs} (natural persons plus every kind of legal person or organisation); the table has {lhs}",
+        ],
     },
     Sum {
-        id: "T3-02",
+        rules: &[&T3_02],
         table: "t3",
         along: Along::Columns,
         lines: None,
         lhs: &["results_total"],
         rhs: &["granted", "partial", "denied.*", "unable.*", "rejected.*", "other", "other.*"],
-        says: "{line}列：（七）总计应为 {rhs}（各项办理结果之和），表中为 {lhs}",
+        says: [
+            "{line}列：（七）总计应为 {rhs}（各项办理结果之和），表中为 {lhs}",
+            "{line} column: the results' total (（七）总计) should be {rhs} (the sum of every result); the table has {lhs}",
+        ],
     },
     Sum {
-        id: "T3-03",
+        rules: &[&T3_03],
         table: "t3",
         along: Along::Columns,
         lines: None,
         lhs: &["new", "carried"],
         rhs: &["results_total", "carry_forward"],
-        says: "{line}列：本年新收加上年结转为 {lhs}，应等于办理结果总计加结转下年度 {rhs}（表中勾稽关系：第一项加第二项之和，等于第三项加第四项之和）",
+        says: [
+            "{line}列：本年新收加上年结转为 {lhs}，应等于办理结果总计加结转下年度 {rhs}（表中勾稽关系：第一项加第二项之和，等于第三项加第四项之和）",
+            "{line} column: new plus carried-over requests are {lhs}, which should equal the results' total plus those carried to next year, {rhs} \
+             (the table's own rule: items one and two add up to items three and four)",
+        ],
     },
     Sum {
-        id: "T4-01",
+        rules: &[&T4_01, &T4_02, &T4_03],
         table: "t4",
         along: Along::Rows,
-        lines: Some(&["review"]),
+        lines: Some(&["review", "suit_direct", "suit_after_review"]),
         lhs: &["total"],
         rhs: T4_PARTS,
-        says: "{line}：总计应为 {rhs}（结果维持、结果纠正、其他结果、尚未审结之和），表中为 {lhs}",
-    },
-    Sum {
-        id: "T4-02",
-        table: "t4",
-        along: Along::Rows,
-        lines: Some(&["suit_direct"]),
-        lhs: &["total"],
-        rhs: T4_PARTS,
-        says: "{line}：总计应为 {rhs}（结果维持、结果纠正、其他结果、尚未审结之和），表中为 {lhs}",
-    },
-    Sum {
-        id: "T4-03",
-        table: "t4",
-        along: Along::Rows,
-        lines: Some(&["suit_after_review"]),
-        lhs: &["total"],
-        rhs: T4_PARTS,
-        says: "{line}：总计应为 {rhs}（结果维持、结果纠正、其他结果、尚未审结之和），表中为 {lhs}",
+        says: [
+            "{line}：总计应为 {rhs}（结果维持、结果纠正、其他结果、尚未审结之和），表中为 {lhs}",
+            "{line}: the total should be {rhs} (upheld, corrected, other results and pending together); the table has {lhs}",
+        ],
     },
 ];
 
+/// The balance a rule checks.
 pub fn sum(id: &str) -> &'static Sum {
-    SUMS.iter().find(|s| s.id == id).expect("every sum rule id is in SUMS")
+    SUMS.iter().find(|s| s.rules.iter().any(|r| r.id == id)).expect("every sum rule is in SUMS")
+}
+
+/// A mismatch's words: the balance's template filled in.
+pub fn message(id: &str, line: &str, lhs: f64, rhs: f64, lang: Lang) -> String {
+    let t = sum(id).says[match lang {
+        Lang::Zh => 0,
+        Lang::En => 1,
+    }];
+    t.replace("{line}", line).replace("{lhs}", &num(lhs)).replace("{rhs}", &num(rhs))
 }
 
 /// `denied.*` matches `denied.secret` …; other keys match themselves.
@@ -99,16 +111,23 @@ fn key_matches(pattern: &str, key: &str) -> bool {
     }
 }
 
-/// One instance of a balance: its line's name and the addresses on each side.
+/// One instance of a balance: its rule, its line's name and the addresses on each side.
 pub struct Instance {
-    pub line: String,
+    pub rule: &'static Rule,
+    pub line: Named,
     pub lhs: Vec<String>,
     pub rhs: Vec<String>,
 }
 
 pub fn instances(s: &Sum, shape: Shape) -> Vec<Instance> {
     let Some(table) = shape.table(s.table) else { return Vec::new() };
-    let in_lines = |k: &str| s.lines.is_none_or(|l| l.contains(&k));
+    // The rule of a line: its own where rules are given per line, else the one rule.
+    let rule_of = |k: &str| -> Option<&'static Rule> {
+        match s.lines {
+            None => s.rules.first().copied(),
+            Some(lines) => lines.iter().position(|l| *l == k).map(|i| s.rules.get(i).copied().unwrap_or(s.rules[0])),
+        }
+    };
     let pick = |pats: &[&str], keys: &[&'static str]| -> Vec<&'static str> {
         // Keep the table's order, so cells are listed as they stand in the table.
         keys.iter().copied().filter(|k| pats.iter().any(|p| key_matches(p, k))).collect()
@@ -117,25 +136,29 @@ pub fn instances(s: &Sum, shape: Shape) -> Vec<Instance> {
         Along::Rows => table
             .rows
             .iter()
-            .filter(|r| in_lines(r.key))
-            .map(|r| {
+            .filter_map(|r| {
                 let cols: Vec<&'static str> = r.columns.iter().map(|c| c.key).collect();
-                Instance {
-                    line: r.short.to_string(),
+                Some(Instance {
+                    rule: rule_of(r.key)?,
+                    line: format::row_name(table.id, r),
                     lhs: pick(s.lhs, &cols).iter().map(|c| format::address(table.id, r.key, c)).collect(),
                     rhs: pick(s.rhs, &cols).iter().map(|c| format::address(table.id, r.key, c)).collect(),
-                }
+                })
             })
             .collect(),
         Along::Columns => {
             let rows: Vec<&'static str> = table.rows.iter().map(|r| r.key).collect();
-            let cols = table.rows.first().map(|r| r.columns).unwrap_or(&[]);
-            cols.iter()
-                .filter(|c| in_lines(c.key))
-                .map(|c| Instance {
-                    line: c.label.to_string(),
-                    lhs: pick(s.lhs, &rows).iter().map(|r| format::address(table.id, r, c.key)).collect(),
-                    rhs: pick(s.rhs, &rows).iter().map(|r| format::address(table.id, r, c.key)).collect(),
+            let Some(first) = table.rows.first() else { return Vec::new() };
+            first
+                .columns
+                .iter()
+                .filter_map(|c| {
+                    Some(Instance {
+                        rule: rule_of(c.key)?,
+                        line: format::column_name(table.id, first.key, c),
+                        lhs: pick(s.lhs, &rows).iter().map(|r| format::address(table.id, r, c.key)).collect(),
+                        rhs: pick(s.rhs, &rows).iter().map(|r| format::address(table.id, r, c.key)).collect(),
+                    })
                 })
                 .collect()
         }
@@ -152,58 +175,117 @@ pub fn read(m: &Model, addr: &str, blanks_as_zero: bool) -> Option<f64> {
     }
 }
 
-/// Cells that cannot be read as numbers, named for a not-assessable message.
+/// Cells that cannot be read as numbers.
 pub fn unreadable(m: &Model, cells: &[String], blanks_as_zero: bool) -> Vec<String> {
     cells.iter().filter(|a| read(m, a, blanks_as_zero).is_none()).cloned().collect()
 }
 
-pub fn not_assessable(rule: &'static str, m: &Model, line: &str, cells: Vec<String>, bad: Vec<String>) -> Finding {
-    let names: Vec<String> = bad.iter().take(4).map(|a| why_unreadable(m, a)).collect();
-    let more = if bad.len() > 4 { format!("等 {} 个单元格", bad.len()) } else { String::new() };
+/// Why a cell is not a number: not read, blank, a placeholder, text.
+pub fn why_unreadable(m: &Model, addr: &str) -> Unread {
+    let why = match m.get(addr) {
+        None => UnreadWhy::NotRead,
+        Some(c) => match c.state {
+            crate::cell::CellState::Blank => UnreadWhy::Blank,
+            crate::cell::CellState::Na => UnreadWhy::Placeholder(c.raw.trim().to_string()),
+            _ => UnreadWhy::NotANumber(c.raw.trim().to_string()),
+        },
+    };
+    Unread { cell: m.shape.name(addr), why }
+}
+
+fn not_assessable(rule: &'static Rule, m: &Model, line: Named, cells: Vec<String>, bad: Vec<String>) -> Finding {
+    let unread = bad.iter().take(4).map(|a| why_unreadable(m, a)).collect();
+    let says = Says::NotAssessable { line, unread, total: bad.len() };
     let mut ordered = bad.clone();
     ordered.extend(cells.into_iter().filter(|c| !bad.contains(c)));
-    Finding::not_assessable(rule, ordered, format!("{line}：{}{more}，这项勾稽关系无法核对（空白不等于 0）", names.join("，")))
+    Finding::not_assessable(rule, ordered, says)
 }
 
-/// "商业企业列为空白", "…为“abc”，不是数字", "…未能读出".
-pub fn why_unreadable(m: &Model, addr: &str) -> String {
-    let name = m.describe(addr);
-    match m.get(addr) {
-        None => format!("{name}未能读出"),
-        Some(c) => match c.state {
-            crate::cell::CellState::Blank => format!("{name}为空白"),
-            crate::cell::CellState::Na => format!("{name}填的是“{}”", c.raw.trim()),
-            _ => format!("{name}为“{}”，不是数字", c.raw.trim()),
-        },
-    }
-}
-
-fn fmt(x: f64) -> String {
-    if x.fract() == 0.0 {
-        format!("{}", x as i64)
-    } else {
-        format!("{x}")
-    }
-}
-
-pub fn check(s: &'static Sum, m: &Model, blanks_as_zero: bool) -> Vec<Finding> {
+/// Every line a rule's balance holds on.
+pub fn check(ctx: &Ctx, rule: &'static Rule) -> Vec<Finding> {
+    let (m, blanks_as_zero) = (ctx.model, ctx.opts.blanks_as_zero);
     let mut out = Vec::new();
-    for inst in instances(s, m.shape) {
+    for inst in instances(sum(rule.id), m.shape).into_iter().filter(|i| i.rule.id == rule.id) {
         let cells: Vec<String> = inst.lhs.iter().chain(&inst.rhs).cloned().collect();
         let bad = unreadable(m, &cells, blanks_as_zero);
         if !bad.is_empty() {
-            out.push(not_assessable(s.id, m, &inst.line, cells, bad));
+            out.push(not_assessable(rule, m, inst.line, cells, bad));
             continue;
         }
         let total = |side: &[String]| side.iter().filter_map(|a| read(m, a, blanks_as_zero)).sum::<f64>();
         let (l, r) = (total(&inst.lhs), total(&inst.rhs));
         if (l - r).abs() > 1e-6 {
-            let msg = s.says.replace("{line}", &inst.line).replace("{lhs}", &fmt(l)).replace("{rhs}", &fmt(r));
-            out.push(Finding::new(s.id, Severity::Error, cells, msg).values(r, l));
+            let says = Says::SumDiffers { sum: rule.id, line: inst.line, lhs: l, rhs: r };
+            out.push(Finding::new(rule, cells, says).values(r, l));
         }
     }
     out
 }
+
+// ───────────────────────────── the rules ─────────────────────────────
+
+pub const T3_01: Rule = Rule {
+    id: "T3-01",
+    severity: Severity::Error,
+    title: "表三每行：总计 = 各类申请人之和",
+    checks: "表三每一行：总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他。",
+    why: "总计列是同一行各类申请人的合计，必须相加一致。",
+    example: "本年新收：自然人 3、商业企业 2，总计却填 4（应为 5）。",
+    how: How::One(check),
+};
+
+pub const T3_02: Rule = Rule {
+    id: "T3-02",
+    severity: Severity::Error,
+    title: "表三每列：办理结果总计 = 各项办理结果之和",
+    checks: "表三每一列：（七）总计 = 予以公开 + 部分公开 + 不予公开各项 + 无法提供各项 + 不予处理各项 + 其他处理（各项）。",
+    why: "（七）总计是全部办理结果的合计。",
+    example: "自然人列各项办理结果相加为 12，（七）总计填 10。",
+    how: How::One(check),
+};
+
+pub const T3_03: Rule = Rule {
+    id: "T3-03",
+    severity: Severity::Error,
+    title: "表三每列：新收 + 结转 = 办结 + 结转下年度",
+    checks: "表三每一列：本年新收 + 上年结转 = 办理结果总计 + 结转下年度继续办理（表头印明的勾稽关系）。",
+    why: "收到的申请要么本年办结，要么结转下年度，数量必须守恒。",
+    example: "总计列：新收 70 + 上年结转 0 = 70，办结 69 + 结转 0 = 69。",
+    how: How::One(check),
+};
+
+pub const T4_01: Rule = Rule {
+    id: "T4-01",
+    severity: Severity::Error,
+    title: "表四行政复议：总计 = 各结果之和",
+    checks: "行政复议：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计。",
+    why: "总计是四种结果的合计。",
+    example: "维持 1、纠正 0、其他 2、尚未审结 0，总计填 4（应为 3）。",
+    how: How::One(check),
+};
+
+pub const T4_02: Rule = Rule {
+    id: "T4-02",
+    severity: Severity::Error,
+    title: "表四未经复议直接起诉：总计 = 各结果之和",
+    checks: "行政诉讼（未经复议直接起诉）：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计。",
+    why: "总计是四种结果的合计。",
+    example: "维持 12、其余为 0，总计填 21。",
+    how: How::One(check),
+};
+
+pub const T4_03: Rule = Rule {
+    id: "T4-03",
+    severity: Severity::Error,
+    title: "表四复议后起诉：总计 = 各结果之和",
+    checks: "行政诉讼（复议后起诉）：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计。",
+    why: "总计是四种结果的合计。",
+    example: "各结果均为 0，总计填 1。",
+    how: How::One(check),
+};
+
+/// This family's rules, for the catalogue.
+pub const RULES: &[&Rule] = &[&T3_01, &T3_02, &T3_03, &T4_01, &T4_02, &T4_03];
 
 #[cfg(test)]
 mod tests {
@@ -215,9 +297,14 @@ mod tests {
         for s in SUMS {
             for v in [Version::V2019, Version::V2021] {
                 let inst = instances(s, Shape::of(v));
-                assert!(!inst.is_empty(), "{} {:?}", s.id, v);
+                assert_eq!(
+                    inst.iter().map(|i| i.rule.id).collect::<std::collections::BTreeSet<_>>().len(),
+                    s.rules.len(),
+                    "every rule has lines"
+                );
+                assert!(!inst.is_empty(), "{:?} {:?}", s.rules, v);
                 for i in &inst {
-                    assert!(!i.lhs.is_empty() && !i.rhs.is_empty(), "{} {}", s.id, i.line);
+                    assert!(!i.lhs.is_empty() && !i.rhs.is_empty(), "{:?} {}", s.rules, i.line.zh);
                     for a in i.lhs.iter().chain(&i.rhs) {
                         assert!(format::lookup(v, a).is_some(), "{a}");
                     }

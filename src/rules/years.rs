@@ -2,22 +2,16 @@
 //! last year's first). The findings go to this year's report; `lib.rs` names last year's file.
 //! Cells named are this report's; last year's cell is named in the message.
 
-use crate::format::{self, Version};
+use super::{How, Rule};
+use crate::format::{self, Named, Version};
 use crate::model::Model;
 use crate::report::{Finding, Severity};
+use crate::says::Says;
 use crate::text::heading;
 use crate::text::norm;
 
-fn fmt(v: f64) -> String {
-    if v.fract() == 0.0 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
-}
-
 /// X01: every t3 column, this year's 上年结转 = last year's 结转下年度继续办理.
-pub fn x01(prev: &Model, cur: &Model) -> Vec<Finding> {
+pub fn x01(prev: &Model, cur: &Model, rule: &'static Rule) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut unassessable = Vec::new();
     for col in format::T3_COLUMNS {
@@ -25,29 +19,22 @@ pub fn x01(prev: &Model, cur: &Model) -> Vec<Finding> {
         let there = format::address("t3", "carry_forward", col.key);
         match (cur.number(&here), prev.number(&there)) {
             (Some(a), Some(b)) if a != b => {
-                let msg = format!(
-                    "本年“上年结转（{}）”为 {}，上年报告“结转下年度继续办理（{}）”为 {}：两者应相等",
-                    col.label,
-                    fmt(a),
-                    col.label,
-                    fmt(b)
-                );
-                out.push(Finding::new("X01", Severity::Error, vec![here], msg).values(b, a));
+                let says = Says::CarriedDiffers { column: format::column_name("t3", "carried", col), here: a, there: b };
+                out.push(Finding::new(rule, vec![here], says).values(b, a));
             }
             (Some(_), Some(_)) => {}
-            _ => unassessable.push((here, col.label)),
+            _ => unassessable.push((here, format::column_name("t3", "carried", col))),
         }
     }
     if !unassessable.is_empty() {
-        let names: Vec<&str> = unassessable.iter().map(|(_, l)| *l).collect();
-        let msg = format!("{}列：本年的上年结转或上年报告的结转下年度为空白或未能读出，无法核对两年的衔接", names.join("、"));
-        out.push(Finding::not_assessable("X01", unassessable.into_iter().map(|(a, _)| a).collect(), msg));
+        let (cells, columns) = unassessable.into_iter().unzip();
+        out.push(Finding::not_assessable(rule, cells, Says::CarriedNotAssessable { columns }));
     }
     out
 }
 
 /// X02 (v2021): 规章 and 行政规范性文件 in force: last year's + issued − repealed = this year's.
-pub fn x02(prev: &Model, cur: &Model) -> Vec<Finding> {
+pub fn x02(prev: &Model, cur: &Model, rule: &'static Rule) -> Vec<Finding> {
     if prev.version != Version::V2021 || cur.version != Version::V2021 {
         return Vec::new();
     }
@@ -56,26 +43,16 @@ pub fn x02(prev: &Model, cur: &Model) -> Vec<Finding> {
         let a = |c: &str| format::address("t2", row, c);
         let (in_force, issued, repealed) = (a("in_force"), a("issued"), a("repealed"));
         let cells = vec![in_force.clone(), issued.clone(), repealed.clone()];
+        let row_name = Named::new(name, format::row_en("t2", row));
         match (prev.number(&in_force), cur.number(&issued), cur.number(&repealed), cur.number(&in_force)) {
             (Some(p), Some(i), Some(r), Some(f)) => {
                 let expected = p + i - r;
                 if expected != f {
-                    let msg = format!(
-                        "{name}：上年现行有效 {} 件 + 本年制发 {} 件 − 本年废止 {} 件 = {} 件，本年现行有效件数却为 {} 件",
-                        fmt(p),
-                        fmt(i),
-                        fmt(r),
-                        fmt(expected),
-                        fmt(f)
-                    );
-                    out.push(Finding::new("X02", Severity::Warning, cells, msg).values(expected, f));
+                    let says = Says::InForceDiffers { row: row_name, prev: p, issued: i, repealed: r, expected, now: f };
+                    out.push(Finding::new(rule, cells, says).values(expected, f));
                 }
             }
-            _ => out.push(Finding::not_assessable(
-                "X02",
-                cells,
-                format!("{name}：本年或上年报告的件数空白或未能读出，无法核对现行有效件数的衔接"),
-            )),
+            _ => out.push(Finding::not_assessable(rule, cells, Says::InForceNotAssessable { row: row_name })),
         }
     }
     out
@@ -111,19 +88,13 @@ fn text_shapes(m: &Model) -> Vec<String> {
 
 /// X05: this year's text more than half last year's (of at least 8 sentences: a short report is
 /// mostly boilerplate), or every table number the same.
-pub fn x05(prev: &Model, cur: &Model) -> Vec<Finding> {
+pub fn x05(prev: &Model, cur: &Model, rule: &'static Rule) -> Vec<Finding> {
     let mut out = Vec::new();
     let (a, b) = (text_shapes(prev), text_shapes(cur));
     if b.len() >= 8 {
         let same = b.iter().filter(|s| a.contains(s)).count();
         if same * 2 > b.len() {
-            let msg = format!(
-                "本年报告正文 {} 句中有 {} 句（{}%）与上年报告相同（数字除外）：请核对是否照抄了上年的报告",
-                b.len(),
-                same,
-                same * 100 / b.len()
-            );
-            out.push(Finding::new("X05", Severity::Warning, Vec::new(), msg).values(0.0, same as f64));
+            out.push(Finding::new(rule, Vec::new(), Says::TextCopied { sentences: b.len(), same }).values(0.0, same as f64));
         }
     }
     // Every t3 and t4 number the same as last year's, and not all zeros.
@@ -133,11 +104,45 @@ pub fn x05(prev: &Model, cur: &Model) -> Vec<Finding> {
     let full = cur.shape.table("t3").map_or(0, |t| t.rows.len() * 7) + 15;
     if pairs.len() == full && pairs.iter().all(|(x, y)| Some(*x) == *y) && pairs.iter().any(|(x, _)| *x != 0.0) {
         let cells: Vec<String> = keys.iter().map(|(k, _)| k.clone()).collect();
-        let msg = "表三、表四的全部数字与上年报告完全相同：请核对是否照抄了上年的数据".to_string();
-        out.push(Finding::new("X05", Severity::Warning, cells, msg));
+        out.push(Finding::new(rule, cells, Says::NumbersCopied));
     }
     out
 }
+
+// ───────────────────────────── the rules ─────────────────────────────
+
+pub const X01: Rule = Rule {
+    id: "X01",
+    severity: Severity::Error,
+    title: "上年结转与上年报告的结转下年度一致",
+    checks: "同一机关相邻两年的报告：本年表三每一列的“上年结转”等于上年报告同一列的“结转下年度继续办理”（2019 年版接 2021 年版同样核对）。",
+    why: "上年没办完转到今年的申请，两份报告说的是同一批件，数量必须相同。",
+    example: "2021 年报告结转下年度 1 件，2022 年报告上年结转却填 0。",
+    how: How::Pair(x01),
+};
+
+pub const X02: Rule = Rule {
+    id: "X02",
+    severity: Severity::Warning,
+    title: "现行有效件数与上年衔接",
+    checks: "2021 年版表二，规章和行政规范性文件：上年现行有效 + 本年制发 − 本年废止 = 本年现行有效。",
+    why: "现行有效件数是逐年累计的存量，对不上多半是漏报了废止或统计口径变了。",
+    example: "上年现行有效 698 件，本年制发 77、废止 132，本年现行有效应为 643，表中为 470。",
+    how: How::Pair(x02),
+};
+
+pub const X05: Rule = Rule {
+    id: "X05",
+    severity: Severity::Warning,
+    title: "不照抄上年报告",
+    checks: "本年正文一半以上的句子与上年相同（数字除外），或表三、表四的数字与上年完全相同（且不全为 0）。",
+    why: "照抄上年报告的，内容和数字往往都没有如实更新。",
+    example: "两年的“存在的主要问题及改进情况”一字不差，只改了年份。",
+    how: How::Pair(x05),
+};
+
+/// This family's rules, for the catalogue.
+pub const RULES: &[&Rule] = &[&X01, &X02, &X05];
 
 #[cfg(test)]
 mod tests {

@@ -166,7 +166,7 @@ pub fn errors(r: &Report) -> Vec<String> {
     r.findings
         .iter()
         .filter(|f| f.severity == Severity::Error && f.status == Status::Failed)
-        .map(|f| format!("{} {}", f.rule, f.message))
+        .map(|f| format!("{} {}", f.rule, f.message(nianbao_check::Lang::Zh)))
         .collect()
 }
 
@@ -194,8 +194,11 @@ pub fn findings_against_gold(r: &Report, gold: &Value) -> (Vec<String>, Vec<Stri
     };
     let errors: Vec<&nianbao_check::Finding> =
         r.findings.iter().filter(|f| f.severity == Severity::Error && f.status == Status::Failed).collect();
-    let unexpected =
-        errors.iter().filter(|f| !expected.iter().any(|e| matches(f, e))).map(|f| format!("{} {}", f.rule, f.message)).collect();
+    let unexpected = errors
+        .iter()
+        .filter(|f| !expected.iter().any(|e| matches(f, e)))
+        .map(|f| format!("{} {}", f.rule, f.message(nianbao_check::Lang::Zh)))
+        .collect();
     let missing = expected.iter().filter(|e| !errors.iter().any(|f| matches(f, e))).map(|(r, c)| format!("{r} {c:?}")).collect();
     (unexpected, missing)
 }

@@ -85,9 +85,12 @@ for t in "${targets[@]}"; do
   cov="$(grep -o 'cov: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*' || echo ?)"
   files="$(ls "corpus/$t" | wc -l)"
   found="$(ls "artifacts/$t" | wc -l)"
-  rate=$(( secs > 0 ? ${execs:-0} / secs : 0 ))
-  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$t" "$secs" "$execs" "$rate" "$files" "$cov" "$found" >> "$summary"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$secs" "$execs" "$sanitizer ${flags[*]}" "$files" "$found" >> "$ROOT/target/fuzz-runs.tsv"
+  rate="$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)"
+  # A run stopped by a finding ran for less than it was given.
+  ran=$(( rate > 0 ? ${execs:-0} / rate : secs ))
+  [ "$ran" -le "$secs" ] || ran="$secs"
+  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$t" "$ran" "$execs" "$rate" "$files" "$cov" "$found" >> "$summary"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$ran" "$execs" "$sanitizer ${flags[*]}" "$files" "$found" >> "$ROOT/target/fuzz-runs.tsv"
   if [ "$status" -ne 0 ]; then
     echo "   $t stopped (status $status): see fuzz/$log and fuzz/artifacts/$t/"
     tail -5 "$log"

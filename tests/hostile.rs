@@ -276,3 +276,70 @@ fn the_memory_bound_holds_for_pages_and_text_at_every_limit() {
     run_bytes("max-html-gbk", &hostile::html_gbk_big(8 << 20));
     run("max-text");
 }
+
+// Mutated corpus files of every reader: memory measured, work counted, as for the hostile ones.
+
+/// One corpus file of each form the readers take.
+const FORMS: &[&str] = &[
+    "real/seed-2021-guanqian.txt",
+    "real/2025-shanghai-office.md",
+    "real/pingtan-2023.html",
+    "derived/pingtan-2023.gbk.html",
+    "derived/pingtan-2023.docx",
+    "derived/pingtan-2023.doc",
+    "derived/pingtan-2023.pdf",
+    "real/2024-huaian-city.pdf",
+];
+
+fn corpus(path: &str) -> Vec<u8> {
+    std::fs::read(format!("{}/../shared/corpus/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Flipped bytes, a chunk repeated (so a structure is declared many times over), a cut:
+    /// a report or a Chinese error, the memory well under the bound (a few MB for a file of a
+    /// few hundred KB), and the work counted by the budget within its limits — a budget that
+    /// ran out ends the read with its error.
+    #[test]
+    fn mutated_files_of_every_reader_stay_bounded(
+        form in 0..FORMS.len(),
+        flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..24),
+        chunk in any::<prop::sample::Index>(),
+        len in 1usize..2000,
+        times in 0usize..200,
+        cut in 0.5f64..1.0,
+    ) {
+        let mut b = corpus(FORMS[form]);
+        let n = b.len();
+        for (at, x) in &flips {
+            b[at.index(n)] ^= x | 1;
+        }
+        let s = chunk.index(n);
+        let piece = b[s..(s + len).min(n)].to_vec();
+        for _ in 0..times {
+            b.splice(s..s, piece.iter().copied());
+        }
+        b.truncate(((b.len() as f64) * cut) as usize);
+
+        let m = measure(FORMS[form], &b);
+        if let Some(e) = &m.report.error {
+            prop_assert!(chinese(&e.message), "{e:?}");
+        }
+        prop_assert!(m.peak <= (64 << 20) + 20 * b.len(), "{}: peak {:.1} MB for {:.1} MB", FORMS[form], mb(m.peak), mb(b.len()));
+        prop_assert!(m.took <= TIME, "{}: {:?}", FORMS[form], m.took);
+
+        let (read, end) = budget::scope(Limits::DEFAULT, || nianbao_check::read_model(&b, nianbao_check::readers::native_decoder));
+        match end.tripped {
+            Some(r) => prop_assert_eq!(read.err().map(|e| e.code), Some("too_complex"), "{} ran out", r.as_str()),
+            None => {
+                for r in budget::RESOURCES {
+                    prop_assert!(end.spent.get(r) <= Limits::DEFAULT.get(r));
+                }
+            }
+        }
+    }
+}

@@ -492,12 +492,31 @@ fn elements(b: &[u8], v: Range<usize>) -> usize {
     }
 }
 
+/// Past whitespace only: what hayro-syntax allows inside a reference (no comments there).
+fn white(b: &[u8], mut i: usize) -> usize {
+    while b.get(i).is_some_and(|&c| is_white(c)) {
+        i += 1;
+    }
+    i
+}
+
+/// `N G R` at `i`, as hayro-syntax reads one (a number that fits a u32, whitespace, one that
+/// fits an i32, whitespace, `R`): where it ends. Anything looser would be a reference here and
+/// none there, and the object would not parse for it.
+fn reference_end(b: &[u8], i: usize) -> Option<usize> {
+    let (n, j) = uint(b, i)?;
+    let k = white(b, j);
+    let (g, l) = uint(b, k).filter(|_| k > j)?;
+    let r = white(b, l);
+    (r > l && b.get(r) == Some(&b'R') && b.get(r + 1).is_none_or(|&c| is_white(c) || is_delim(c))).then_some(())?;
+    (u32::try_from(n).is_ok() && i32::try_from(g).is_ok()).then_some(r + 1)
+}
+
 /// `N G R` as the whole of `v`.
 fn reference(b: &[u8], v: Range<usize>) -> Option<(u32, u16)> {
+    (reference_end(b, v.start)? == v.end).then_some(())?;
     let (n, j) = uint(b, v.start)?;
-    let (g, k) = uint(b, ws(b, j))?;
-    let r = ws(b, k);
-    (b.get(r) == Some(&b'R') && r + 1 == v.end).then_some(())?;
+    let (g, _) = uint(b, white(b, j))?;
     Some((u32::try_from(n).ok()?, u16::try_from(g).ok()?))
 }
 
@@ -628,14 +647,7 @@ fn value(b: &[u8], i: usize, depth: usize, mut keys: Option<&mut Keys>) -> Resul
         b'/' => name(b, i),
         b'+' | b'-' | b'.' | b'0'..=b'9' => {
             let end = number(b, i)?;
-            // `N G R`: a reference.
-            if let (Some(_), Some((_, g_end))) = (uint(b, i), uint(b, ws(b, end)).filter(|_| ws(b, end) > end)) {
-                let r = ws(b, g_end);
-                if r > g_end && b.get(r) == Some(&b'R') && b.get(r + 1).is_none_or(|&c| is_white(c) || is_delim(c)) {
-                    return Ok(r + 1);
-                }
-            }
-            Ok(end)
+            Ok(reference_end(b, i).unwrap_or(end))
         }
         _ => {
             let n = b[i..].iter().take(6).take_while(|c| !is_white(**c) && !is_delim(**c)).count();
@@ -809,6 +821,19 @@ mod tests {
             assert!(pdf.xref().get::<Object<'_>>(ObjectIdentifier::new(n, 0)).is_none(), "{n} is left out");
         }
         assert!(pdf.xref().get::<Dict<'_>>(ObjectIdentifier::new(6, 0)).is_some());
+    }
+
+    #[test]
+    fn a_reference_is_what_hayro_syntax_reads_as_one() {
+        // A comment inside `N G R`, a number past u32: no reference for hayro-syntax, so none
+        // here either (the catalog below has no /Pages then, and nothing is read).
+        for pages in ["2%c\n 0 R", "4294967296 0 R", "2 2147483648 R"] {
+            let file = format!("%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages {pages} >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n");
+            assert!(prepared(file.as_bytes()).data.is_empty(), "{pages}");
+        }
+        let (pdf, repaired) = read(&prepared(format!("{HEAD}3 0 obj\n[1 %c\n 0 R]\nendobj\n").as_bytes()));
+        assert!(!repaired);
+        assert!(pdf.xref().get::<Object<'_>>(ObjectIdentifier::new(3, 0)).is_none(), "an array hayro-syntax cannot read is left out");
     }
 
     #[test]

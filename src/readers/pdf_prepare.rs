@@ -828,7 +828,9 @@ mod tests {
         // A comment inside `N G R`, a number past u32: no reference for hayro-syntax, so none
         // here either (the catalog below has no /Pages then, and nothing is read).
         for pages in ["2%c\n 0 R", "4294967296 0 R", "2 2147483648 R"] {
-            let file = format!("%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages {pages} >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n");
+            let file = format!(
+                "%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages {pages} >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n"
+            );
             assert!(prepared(file.as_bytes()).data.is_empty(), "{pages}");
         }
         let (pdf, repaired) = read(&prepared(format!("{HEAD}3 0 obj\n[1 %c\n 0 R]\nendobj\n").as_bytes()));

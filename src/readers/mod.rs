@@ -7,7 +7,7 @@ pub mod docx;
 pub mod html;
 pub mod mhtml;
 pub mod pdf;
-mod pdf_prepare;
+
 pub mod text;
 
 use crate::document::Document;

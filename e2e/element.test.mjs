@@ -32,7 +32,7 @@ const withCsp = (csp) => async (r) => {
 };
 const OWN_FILES = new Set([
   `/${PORTAL}`, '/portal-example.css', '/portal-example.js', '/portal-example.svg',
-  '/nianbao-check-element.js', '/nianbao-check.js', '/version.js', '/render.js', '/report.css', '/worker.js',
+  '/nianbao-check-element.js', '/nianbao-check.js', '/version.js', '/render.js', '/tables.js', '/words.js', '/report.css', '/worker.js',
   '/pkg/nianbao_check.js', '/pkg/nianbao_check_bg.wasm',
 ]);
 const EVENTS = ['nianbao-check-start', 'nianbao-check-done', 'nianbao-check-error'];
@@ -435,6 +435,21 @@ test('two elements on one page check independently: their own files, reports, ma
   assert.equal(props.bLang, 'en');
   assert.match(props.bStatus, /^Checked 2 files; \d+ errors?\.$/);
   assert.equal(props.aStatus, '已检查 1 个文件。');
+  // b speaks English: the same words as the page (words.js) and the core's English findings;
+  // changing `lang` draws the reports again in the other language.
+  const findingTexts = (id) => page.evaluate((id) => [...document.getElementById(id).shadowRoot.querySelectorAll('article.nb-report')]
+    .filter((art) => art.dataset.file === 'mutated.txt')
+    .flatMap((art) => [...art.querySelectorAll('button.nb-finding')].map((x) => [x.querySelector('.nb-sev').textContent, x.querySelector('.nb-msg').lang, x.querySelector('.nb-msg').textContent])), id);
+  const wantEn = wantB[1].findings.map((f) => [f.status === 'not_assessable' ? 'Not assessable' : { error: 'Error', warning: 'Warning', doubt: 'Doubt', info: 'Note' }[f.severity], 'en', f.message_en]);
+  const sortRows = (rows) => rows.map((r) => r.join('|')).sort();
+  assert.ok(wantEn.length > 0);
+  assert.deepEqual(sortRows(await findingTexts('b')), sortRows(wantEn), 'findings in English');
+  await page.evaluate(() => document.getElementById('b').setAttribute('lang', 'zh-CN'));
+  const wantZh = wantB[1].findings.map((f) => [f.status === 'not_assessable' ? '无法核对' : { error: '错误', warning: '警告', doubt: '存疑', info: '提示' }[f.severity], 'zh-CN', f.message]);
+  assert.deepEqual(sortRows(await findingTexts('b')), sortRows(wantZh), 'drawn again in Chinese');
+  assert.ok((await page.evaluate(() => document.getElementById('b').shadowRoot.querySelectorAll('td[data-cell]').length)) > 0, 'the tables drawn again');
+  await page.evaluate(() => document.getElementById('b').setAttribute('lang', 'en'));
+  assert.deepEqual(sortRows(await findingTexts('b')), sortRows(wantEn), 'and back in English');
   for (const id of ['a', 'b']) {
     assert.equal(await count('nianbao-check-start', id), 1);
     assert.equal(await count('nianbao-check-done', id), 1);

@@ -20,7 +20,7 @@ import { startServer } from './serve.mjs';
 import { ROOT, WWW, VERSIONS, corpus, launch, seedWith, recordingPage, assertOnlyOwnFiles, expectedMarks } from './helpers.mjs';
 
 const TGZ = path.join(ROOT, `target/npm/nianbao-check-${VERSIONS.checker}.tgz`);
-const RUNTIME = ['nianbao-check.js', 'nianbao-check-element.js', 'render.js', 'version.js', 'worker.js', 'report.css',
+const RUNTIME = ['nianbao-check.js', 'nianbao-check-element.js', 'render.js', 'tables.js', 'words.js', 'version.js', 'worker.js', 'report.css',
   'pkg/nianbao_check.js', 'pkg/nianbao_check_bg.wasm', 'rules.html', 'rules.css'];
 const DESCRIBE = ['nianbao-check.d.ts', 'nianbao-check-element.d.ts', 'custom-elements.json', 'report.schema.json'];
 /** What the package README tells a bundler user to copy next to the bundle. */
@@ -87,7 +87,7 @@ before(async () => {
   fs.writeFileSync(path.join(dir, 'assetbase.html'), page('<script type="module" src="/dist/app.js"></script>', ' asset-base="/node_modules/nianbao-check/"'));
   const inputs = Object.keys(built.metafile.inputs);
   assert.deepEqual(inputs.filter((i) => i.startsWith('node_modules/')).sort(),
-    ['nianbao-check-element.js', 'nianbao-check.js', 'render.js', 'version.js'].map((f) => `node_modules/nianbao-check/${f}`),
+    ['nianbao-check-element.js', 'nianbao-check.js', 'render.js', 'tables.js', 'version.js', 'words.js'].map((f) => `node_modules/nianbao-check/${f}`),
     'the bundle holds the element, the API, the drawing and the version; worker and wasm stay files');
 
   // The reference: the package's own glue and wasm, in node.
@@ -227,7 +227,7 @@ test('a static page imports the package by name through an import map: a drop sh
   assert.notEqual(csp, GUIDE_CSP, "the guide's script-src is as expected");
   const log = await dropOnPortal('importmap.html', csp);
   const pkg = log.filter((p) => p.startsWith('/node_modules/')).map((p) => p.replace('/node_modules/nianbao-check/', '')).sort();
-  assert.deepEqual(pkg, ['nianbao-check-element.js', 'nianbao-check.js', 'pkg/nianbao_check.js', 'pkg/nianbao_check_bg.wasm', 'render.js', 'report.css', 'version.js', 'worker.js'],
+  assert.deepEqual(pkg, ['nianbao-check-element.js', 'nianbao-check.js', 'pkg/nianbao_check.js', 'pkg/nianbao_check_bg.wasm', 'render.js', 'report.css', 'tables.js', 'version.js', 'words.js', 'worker.js'],
     'the modules, the worker, the wasm and the styles come from the installed package');
 });
 

@@ -26,7 +26,7 @@ const blanked = seedWith(seed, (l) => l.replace('\t\t0', '\t\t')); // 自然人 
 const rowless = seedWith(seed, () => null); // the row is gone
 
 const OWN_FILES = new Set([
-  '/', '/index.html', '/style.css', '/report.css', '/app.js', '/nianbao-check.js', '/render.js', '/worker.js',
+  '/', '/index.html', '/style.css', '/report.css', '/app.js', '/nianbao-check.js', '/render.js', '/tables.js', '/words.js', '/worker.js',
   '/i18n.js', '/export.js', '/sw.js', '/version.js', '/pkg/nianbao_check.js', '/pkg/nianbao_check_bg.wasm',
   '/rules.html', '/rules.css',
 ]);

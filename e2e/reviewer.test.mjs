@@ -178,9 +178,9 @@ test('CSV fields: RFC 4180 quoting, and a text a spreadsheet would run is guarde
   assert.equal(csvField('=HYPERLINK("x")'), `"'=HYPERLINK(""x"")"`);
   assert.equal(csvField('-3', { text: false }), '-3');
   assert.equal(csvField(null), '');
-  const csv = findingsCSV([{ file: 'a,"b".txt', findings: [{ rule: 'T3-01', severity: 'error', status: 'failed', cells: ['t3/new/total', 't3/new/natural'], message: '第一行\n第二行', expected: 5, actual: 4 }] }]);
+  const csv = findingsCSV([{ file: 'a,"b".txt', findings: [{ rule: 'T3-01', severity: 'error', status: 'failed', cells: ['t3/new/total', 't3/new/natural'], message: '第一行\n第二行', message_en: 'line one, "two"', expected: 5, actual: 4 }] }]);
   assert.ok(csv.startsWith(BOM));
-  assert.deepEqual(parseCSV(csv.slice(1)), [FINDING_COLUMNS, ['a,"b".txt', 'T3-01', 'error', 'failed', 't3/new/total t3/new/natural', '第一行\n第二行', '5', '4', '', '']]);
+  assert.deepEqual(parseCSV(csv.slice(1)), [FINDING_COLUMNS, ['a,"b".txt', 'T3-01', 'error', 'failed', 't3/new/total t3/new/natural', '第一行\n第二行', 'line one, "two"', '5', '4', '', '']]);
 });
 
 test('ten files at once: progress while they are read, then a summary per file, worst first, as the reports say', async () => {
@@ -448,11 +448,11 @@ test('exports: the CSV (BOM, RFC 4180) parses back to the same findings; the JSO
   const text = csv.bytes.toString('utf8').slice(1);
   assert.ok(text.includes('\r\n'), 'CRLF line ends');
   const [header, ...rows] = parseCSV(text);
-  assert.deepEqual(header, ['file', 'rule', 'severity', 'status', 'cells', 'message', 'expected', 'actual', 'checker_version', 'rules_version']);
+  assert.deepEqual(header, ['file', 'rule', 'severity', 'status', 'cells', 'message', 'message_en', 'expected', 'actual', 'checker_version', 'rules_version']);
   const v = [VERSIONS.checker, VERSIONS.rules];
   const want = REF.flatMap((r) => (r.error
-    ? [[r.file, r.error.code, 'error', 'unreadable', '', r.error.message, '', '', ...v]]
-    : r.findings.map((f) => [r.file, f.rule, f.severity, f.status, f.cells.join(' '), f.message, f.expected == null ? '' : String(f.expected), f.actual == null ? '' : String(f.actual), ...v])));
+    ? [[r.file, r.error.code, 'error', 'unreadable', '', r.error.message, r.error.message_en, '', '', ...v]]
+    : r.findings.map((f) => [r.file, f.rule, f.severity, f.status, f.cells.join(' '), f.message, f.message_en, f.expected == null ? '' : String(f.expected), f.actual == null ? '' : String(f.actual), ...v])));
   assert.ok(want.length > 50);
   assert.deepEqual(rows, want, 'every finding of every file, as the reports say, with the versions that made them');
 
@@ -501,26 +501,64 @@ test('print view: the tables and findings of every report, nothing to press, a p
   assert.equal(await page.locator('#results > .nb-result:visible').count(), 1, 'on screen again one report at a time');
 });
 
-test('English interface: the words change; finding messages stay Chinese and the page says so', async () => {
+test('English page: the interface and every finding in English (the core\'s message_en), the tables in Chinese', async () => {
   await page.locator('#lang').click();
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   assert.equal(await page.textContent('#drop-title'), 'Drop annual reports here');
   assert.equal(await page.locator('#lang-note').isVisible(), true);
-  assert.match(await page.textContent('#lang-note'), /stay in Chinese/);
+  assert.match(await page.textContent('#lang-note'), /findings are in English/);
   const b = box(MUTATED);
+  const ref = refOf(MUTATED).findings;
   assert.match(await b.locator('.nb-verdict').textContent(), /^Failed: 2 errors/);
   assert.equal(await b.locator('.nb-kind[data-kind="error"] h4').textContent(), 'Errors (2)');
-  const msg = b.locator('button.nb-finding[data-rule="T3-01"] .nb-msg');
-  assert.equal(await msg.getAttribute('lang'), 'zh-CN', 'the message is marked Chinese');
-  assert.match(await msg.textContent(), /总计应为/);
+  // Every finding listed in English, word for word the core's, and marked as English.
+  const listed = await b.locator('button.nb-finding').evaluateAll((bs) => bs.map((x) => {
+    const m = x.querySelector('.nb-msg');
+    return [Number(x.dataset.index), x.querySelector('.nb-sev').textContent, m.lang, m.textContent];
+  }));
+  assert.equal(listed.length, ref.length);
+  for (const [i, sev, lang, text] of listed) {
+    assert.equal(lang, 'en');
+    assert.notEqual(ref[i].message_en, ref[i].message);
+    assert.equal(text, ref[i].message_en, `finding ${ref[i].rule} in English`);
+    assert.match(sev, /^(Error|Warning|Doubt|Note|Not assessable)$/);
+  }
+  const t301 = ref.find((f) => f.rule === 'T3-01');
+  assert.match(t301.message_en, /total/i, 'a real English text, not the Chinese one copied');
+  // The tables keep the official wording; a marked cell's tooltip speaks English.
+  assert.equal(await b.locator('.nb-tables').getAttribute('lang'), 'zh-CN');
+  await b.locator('td[data-cell="t3/new/natural"]').hover();
+  const tip = b.locator('.nb-tip');
+  await tip.waitFor({ state: 'visible' });
+  assert.match(await tip.textContent(), new RegExp(`^Error T3-0[13]: `));
+  assert.ok((await tip.textContent()).includes(t301.message_en));
   assert.match(await page.textContent(attr('data-summary-file', MUTATED)), /Failed · 2 errors/);
   await b.locator('button.nb-finding[data-rule="T3-01"]').click();
   await page.keyboard.press('j');
-  assert.match(await page.textContent('#announce'), /^Problem 2 of 4: Error T3-03: 自然人列/);
+  const t303 = ref.find((f) => f.rule === 'T3-03');
+  assert.equal(await page.textContent('#announce'), `Problem 2 of 4: Error T3-03: ${t303.message_en}`);
+  // The picture for the README: the English page with its findings.
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const shot = await page.screenshot();
+  assert.ok(shot.length > 10000, 'a real picture');
+  if (process.env.UPDATE_DOCS) fs.writeFileSync(path.join(ROOT, 'docs/screenshot-english.png'), shot);
+  // A file that cannot be read says why in English too, and a not-assessable fold names its table.
+  const truncated = '平潭2025（截断）.docx';
+  await choose(truncated);
+  const err = box(truncated).locator('.nb-error span');
+  assert.equal(await err.getAttribute('lang'), 'en');
+  assert.equal(await err.textContent(), refOf(truncated).error.message_en);
+  await choose(SHUYANG);
+  assert.match(await box(SHUYANG).locator('.nb-fold summary').first().textContent(), /^Table [234]: \d+$/);
   await page.locator('#lang').click();
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
   assert.equal(await page.textContent('#drop-title'), '把年度报告拖到这里');
   assert.equal(await page.locator('#lang-note').isVisible(), false);
+  await choose(MUTATED);
+  const zh = box(MUTATED).locator('button.nb-finding[data-rule="T3-01"] .nb-msg');
+  assert.equal(await zh.getAttribute('lang'), 'zh-CN');
+  assert.equal(await zh.textContent(), t301.message, 'back in Chinese');
 });
 
 async function axe(p) {

@@ -18,7 +18,7 @@ const rulesVersion = fs.readFileSync(path.join(ROOT, 'src/version.rs'), 'utf8').
 /** What runs (the element, the API, the drawing, the worker, the wasm and its glue, the styles) and
  *  what describes it (typings, the element's manifest), laid out as in www/ so relative URLs hold. */
 const RUNTIME = [
-  'nianbao-check.js', 'nianbao-check-element.js', 'render.js', 'version.js', 'worker.js', 'report.css',
+  'nianbao-check.js', 'nianbao-check-element.js', 'render.js', 'tables.js', 'words.js', 'version.js', 'worker.js', 'report.css',
   'pkg/nianbao_check.js', 'pkg/nianbao_check_bg.wasm',
   // The rule reference each drawn finding links to (render.js: rules.html next to itself).
   'rules.html', 'rules.css',

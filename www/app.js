@@ -3,7 +3,8 @@
 // the tables, exports, print, two interface languages, and offline use through a service worker.
 import { checkFiles, getLayout, DEFAULT_MAX_SIZE } from './nianbao-check.js';
 import { renderReport, verdictOf, KINDS, findingKind } from './render.js';
-import { t, both, setLang, initialLang, apply, reportLabels } from './i18n.js';
+import { t, both, setLang, initialLang, apply } from './i18n.js';
+import { textOf } from './words.js';
 import { findingsCSV, resultsJSON, editsCSV, editsJSON, download, stamp } from './export.js';
 import { VERSION, RULES_VERSION } from './version.js';
 
@@ -33,8 +34,9 @@ const state = { entries: [], selected: null, userChose: false, filter: new Set(K
 let nextId = 1;
 let running = null;
 
+/** render.js takes its words and the findings' language from the page's language. */
 function labelsFor() {
-  return { labels: reportLabels() ?? undefined, lang: document.documentElement.lang };
+  return { lang: document.documentElement.lang };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -252,7 +254,7 @@ function draw(e) {
 
 function verdictText(report) {
   const { unreadable: bad, pass, incomplete, counts } = verdictOf(report);
-  if (bad) return `${t.unreadable}（${report.error.message}）`;
+  if (bad) return `${t.unreadable}${t.inParens(textOf(report.error, t.lang).text)}`;
   const parts = [counts.error && t.errors(counts.error), counts.warning && t.warnings(counts.warning),
     counts.doubt && t.doubts(counts.doubt), counts.info && t.infos(counts.info)].filter(Boolean);
   return [pass ? t.pass : incomplete ? t.incomplete : t.fail, ...parts].join(' · ');
@@ -341,7 +343,7 @@ function stepFinding(delta) {
   if (r.edge) return announce(`${r.edge === 'last' ? t.lastProblem : t.firstProblem} ${t.position(r.position, r.total)}`);
   const f = r.finding;
   position.textContent = t.position(r.position, r.total);
-  announce(`${t.position(r.position, r.total)}${t.sep}${t.one[findingKind(f)]} ${f.rule}${t.sep}${f.message}`);
+  announce(`${t.position(r.position, r.total)}${t.sep}${t.one[findingKind(f)]} ${f.rule}${t.sep}${textOf(f, t.lang).text}`);
 }
 
 function stepFile(delta) {

@@ -5,7 +5,7 @@
 export const BOM = '\uFEFF';
 
 // The versions close every row: a row pasted elsewhere still says what checked it.
-export const FINDING_COLUMNS = ['file', 'rule', 'severity', 'status', 'cells', 'message', 'expected', 'actual', 'checker_version', 'rules_version'];
+export const FINDING_COLUMNS = ['file', 'rule', 'severity', 'status', 'cells', 'message', 'message_en', 'expected', 'actual', 'checker_version', 'rules_version'];
 export const EDIT_COLUMNS = ['file', 'cell', 'original', 'corrected'];
 
 /**
@@ -27,7 +27,8 @@ function csv(header, rows) {
 
 /**
  * Every finding of every report, one row each; a file that could not be read is one row with
- * status `unreadable`, its error code as rule and its reason as message. Cells are separated by
+ * status `unreadable`, its error code as rule and its reason as message. Messages come in both
+ * languages (`message`, `message_en`). Cells are separated by
  * spaces (addresses never contain one).
  */
 export function findingsCSV(reports) {
@@ -35,12 +36,12 @@ export function findingsCSV(reports) {
   for (const r of reports) {
     const versions = [csvField(r.checker_version), csvField(r.rules_version)];
     if (r.error) {
-      rows.push([csvField(r.file), csvField(r.error.code), 'error', 'unreadable', '', csvField(r.error.message), '', '', ...versions]);
+      rows.push([csvField(r.file), csvField(r.error.code), 'error', 'unreadable', '', csvField(r.error.message), csvField(r.error.message_en), '', '', ...versions]);
       continue;
     }
     for (const f of r.findings ?? []) {
       rows.push([
-        csvField(r.file), csvField(f.rule), f.severity, f.status, csvField((f.cells ?? []).join(' ')), csvField(f.message),
+        csvField(r.file), csvField(f.rule), f.severity, f.status, csvField((f.cells ?? []).join(' ')), csvField(f.message), csvField(f.message_en),
         csvField(f.expected, { text: false }), csvField(f.actual, { text: false }), ...versions,
       ]);
     }

@@ -1,10 +1,34 @@
-// The page's interface in Chinese (the default) and English. Only the interface: the tables keep the
-// official Chinese wording, and finding messages stay Chinese because the core has no English text
-// for every rule (the English interface says so). Elements name their text with data-i18n (text),
-// data-i18n-label (aria-label) or data-i18n-title; apply() fills them.
+// The page's interface in Chinese (the default) and English. The tables keep the official Chinese
+// wording; findings come from the core in both languages. The words a report is drawn with
+// (severities, kinds, verdicts) live in words.js, shared with the <nianbao-check> element; this
+// file holds the page's own. Elements name their text with data-i18n (text), data-i18n-label
+// (aria-label) or data-i18n-title; apply() fills them.
+
+import { WORDS } from './words.js';
+
+/** The page's words that are the report's words too, taken from words.js. */
+const shared = (w) => ({
+  kindError: w.groups.error,
+  kindWarning: w.groups.warning,
+  kindDoubt: w.groups.doubt,
+  kindInfo: w.groups.info,
+  kindNa: w.groups.not_assessable,
+  pass: w.verdict.passed,
+  fail: w.verdict.failed,
+  incomplete: w.verdict.incomplete,
+  unreadable: w.verdict.unreadable,
+  errors: w.counts.error,
+  warnings: w.counts.warning,
+  doubts: w.counts.doubt,
+  infos: w.counts.info,
+  one: w.kind,
+  sep: w.sep,
+});
 
 const zh = {
+  ...shared(WORDS.zh),
   lang: 'zh-CN',
+  inParens: (s) => `（${s}）`,
   title: '政府信息公开工作年度报告检查',
   intro: '核对年度报告三张统计表的勾稽关系和格式。文件只在本机浏览器中检查，不会上传。',
   switchTo: 'English',
@@ -18,11 +42,6 @@ const zh = {
   tools: '工具',
   basis: '规则依据《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2019〕60号、〔2021〕30号）。',
   rulesLink: '全部核对规则及说明',
-  kindError: '错误',
-  kindWarning: '警告',
-  kindDoubt: '存疑',
-  kindInfo: '提示',
-  kindNa: '无法核对',
   append: '保留已检查的文件（新文件追加在后）',
   blanks: '把空白单元格当作 0 计算（默认不这样做：空白不等于 0）',
   cancel: '取消',
@@ -34,21 +53,11 @@ const zh = {
   unreadableFile: (m) => `无法读取文件：${m}`,
   files: (n) => `文件（${n}）`,
   filesNav: '已检查的文件，问题多的在前',
-  pass: '通过',
-  fail: '不通过',
-  incomplete: '未能完整读取',
-  unreadable: '无法读取',
-  errors: (n) => `${n} 个错误`,
-  warnings: (n) => `${n} 个警告`,
-  doubts: (n) => `${n} 个存疑`,
-  infos: (n) => `${n} 个提示`,
   show: '显示',
   prevProblem: '上一个问题',
   nextProblem: '下一个问题',
   keys: '快捷键：j 或 n 下一个问题，k 或 p 上一个问题，[ 和 ] 切换文件，在单元格上按 Enter 修改，Esc 取消修改。',
   position: (i, n) => `第 ${i}/${n} 个问题`,
-  sep: '：',
-  one: { error: '错误', warning: '警告', doubt: '存疑', info: '提示', not_assessable: '无法核对' },
   noProblems: '没有要显示的问题。',
   lastProblem: '已是最后一个问题。按 ] 看下一个文件。',
   firstProblem: '已是第一个问题。',
@@ -65,13 +74,15 @@ const zh = {
 };
 
 const en = {
+  ...shared(WORDS.en),
   lang: 'en',
+  inParens: (s) => ` (${s})`,
   title: 'Checker for government information disclosure annual reports',
   intro: 'Checks the three statistics tables of an annual report (政府信息公开工作年度报告) for consistency and format. Files are checked in this browser only and are never uploaded.',
   switchTo: '中文',
   switchToLang: 'zh-CN',
   switchLabel: '把界面切换为中文',
-  langNote: 'Only the interface is in English. The tables keep the official Chinese wording, and finding messages stay in Chinese: an English text does not exist for every rule.',
+  langNote: 'The tables keep the official Chinese wording of the format; the findings are in English.',
   dropTitle: 'Drop annual reports here',
   dropHelp: 'Drop many files at once, or all the files of a folder (reports of one agency for consecutive years are also checked against each other). Web pages (.html), Word (.docx/.doc), PDF with a text layer, and text (.txt).',
   pick: 'Choose files…',
@@ -79,11 +90,6 @@ const en = {
   tools: 'Tools',
   basis: 'Rules as set out in the official format of the annual report (国办公开办函〔2019〕60号, 〔2021〕30号).',
   rulesLink: 'All rules and what they check (in Chinese)',
-  kindError: 'Errors',
-  kindWarning: 'Warnings',
-  kindDoubt: 'Doubts',
-  kindInfo: 'Notes',
-  kindNa: 'Not assessable',
   append: 'Keep the files already checked (add new ones after them)',
   blanks: 'Count blank cells as 0 (off by default: a blank is not a zero)',
   cancel: 'Cancel',
@@ -95,21 +101,11 @@ const en = {
   unreadableFile: (m) => `Cannot read the file: ${m}`,
   files: (n) => `Files (${n})`,
   filesNav: 'Checked files, worst first',
-  pass: 'Passed',
-  fail: 'Failed',
-  incomplete: 'Not fully read',
-  unreadable: 'Unreadable',
-  errors: (n) => `${n} error${n === 1 ? '' : 's'}`,
-  warnings: (n) => `${n} warning${n === 1 ? '' : 's'}`,
-  doubts: (n) => `${n} doubt${n === 1 ? '' : 's'}`,
-  infos: (n) => `${n} note${n === 1 ? '' : 's'}`,
   show: 'Show',
   prevProblem: 'Previous problem',
   nextProblem: 'Next problem',
   keys: 'Keys: j or n next problem, k or p previous problem, [ and ] change file, Enter on a cell to correct it, Esc to cancel.',
   position: (i, n) => `Problem ${i} of ${n}`,
-  sep: ': ',
-  one: { error: 'Error', warning: 'Warning', doubt: 'Doubt', info: 'Note', not_assessable: 'Not assessable' },
   noProblems: 'No problems to show.',
   lastProblem: 'This is the last problem. Press ] for the next file.',
   firstProblem: 'This is the first problem.',
@@ -123,47 +119,6 @@ const en = {
   offlineReady: 'Ready offline: this page keeps checking files with the network cut.',
   checkerVersion: 'Checker version',
   rulesVersion: 'rules version',
-};
-
-/** Labels for render.js (the report drawing), per language. */
-const reportText = {
-  zh: null, // render.js's own defaults are Chinese
-  en: {
-    severity: { error: 'Error', warning: 'Warning', doubt: 'Doubt', info: 'Note' },
-    notAssessable: 'Not assessable',
-    groups: { error: 'Errors', warning: 'Warnings', doubt: 'Doubts', info: 'Notes', not_assessable: 'Not assessable' },
-    groupCount: (name, n) => `${name} (${n})`,
-    input: { text: 'text', html: 'web page', docx: 'Word (.docx)', doc: 'Word (.doc)', xlsx: 'Excel', pdf: 'PDF', json: 'JSON' },
-    version: { v2019: '2019 format (国办公开办函〔2019〕60号)', v2021: '2021 format (国办公开办函〔2021〕30号)' },
-    facts: { title: 'Title', year: 'Report year', version: 'Table format', input: 'Read as' },
-    yearValue: (y) => String(y),
-    cannotCheck: 'This file cannot be checked: ',
-    findings: 'Findings',
-    none: 'Every rule passed.',
-    related: (f) => `(compared with ${f})`,
-    ruleRef: (id) => `About rule ${id} (in Chinese)`,
-    pass: 'Passed',
-    passWith: (s) => ` (with ${s})`,
-    fail: 'Failed',
-    incomplete: 'Not fully read',
-    incompleteWhy: ': no error in what was read, but the tables below could not be read in full, so the report has not passed',
-    reading: 'What could not be read',
-    tables: { t2: 'Table 2', t3: 'Table 3', t4: 'Table 4' },
-    tableCount: (t, n) => `${t}: ${n}`,
-    sep: ': ',
-    sep2: '; ',
-    counts: { error: (n) => `${n} error${n === 1 ? '' : 's'}`, warning: (n) => `${n} warning${n === 1 ? '' : 's'}`, doubt: (n) => `${n} doubt${n === 1 ? '' : 's'}`, info: (n) => `${n} note${n === 1 ? '' : 's'}` },
-    notAssessableCount: (n) => `${n} not assessable (blank or not a number)`,
-    edited: (orig) => (orig == null ? 'Corrected (the cell was missing)' : `Corrected (was “${orig}”)`),
-    editsTitle: (n) => `Corrected cells (${n})`,
-    revert: 'Undo',
-    revertLabel: (label) => `Undo the correction of ${label}`,
-    revertAll: 'Undo all',
-    editLabel: (label) => `Correct ${label}`,
-    editHint: 'Double-click a cell, or press Enter on it, to try a correction; the findings update at once.',
-    missing: 'missing',
-    empty: '(empty)',
-  },
 };
 
 const DICTS = { 'zh-CN': zh, en };
@@ -189,9 +144,6 @@ export const t = new Proxy({}, { get: (_, k) => current[k] });
 /** A text of the page in both languages, as reports carry their messages (message, message_en). */
 export const both = (key, ...args) => ({ zh: zh[key](...args), en: en[key](...args) });
 
-export function reportLabels() {
-  return current === en ? reportText.en : reportText.zh;
-}
 
 /** Fills every element that names its text, label or title in the current language. */
 export function apply(root = document) {

@@ -28,23 +28,23 @@ const TEXT = {
   zh: {
     lang: 'zh-CN',
     title: '把年度报告拖到这里',
-    hint: '支持网页（.html）、Word（.docx/.doc）和文本（.txt），可一次放入同一机关相邻两年的报告。文件只在本机浏览器中检查，不会上传。',
+    hint: '支持网页（.html/.mht）、Word（.docx/.doc）、有文字层的 PDF 和文本（.txt），可一次放入同一机关相邻两年的报告。文件只在本机浏览器中检查，不会上传。',
     pick: '选择文件…',
     checking: (n) => `正在检查 ${n} 个文件…`,
     done: (n, errors, unread) => `已检查 ${n} 个文件` + (errors ? `，共 ${errors} 处错误` : '') + (unread ? `，${unread} 个文件无法检查` : '') + '。',
     tooLarge: (name, n, max) => `文件“${name}”大小为 ${size(n)}，超过了允许的 ${size(max)}，未予读取。`,
-    notAccepted: (name) => `文件“${name}”不是可检查的类型（应为网页、Word 或文本文件），未予读取。`,
+    notAccepted: (name) => `文件“${name}”不是可检查的类型（应为网页、Word、PDF 或文本文件），未予读取。`,
     failed: (m) => `检查失败：${m}`,
   },
   en: {
     lang: 'en',
     title: 'Drop an annual report here',
-    hint: 'Web page (.html), Word (.docx/.doc) or text (.txt); two consecutive years of one agency can be dropped together. Files are checked in this browser and never uploaded.',
+    hint: 'Web page (.html/.mht), Word (.docx/.doc), PDF with a text layer or text (.txt); two consecutive years of one agency can be dropped together. Files are checked in this browser and never uploaded.',
     pick: 'Choose files…',
     checking: (n) => `Checking ${n} file${n === 1 ? '' : 's'}…`,
     done: (n, errors, unread) => `Checked ${n} file${n === 1 ? '' : 's'}` + (errors ? `; ${errors} error${errors === 1 ? '' : 's'}` : '') + (unread ? `; ${unread} could not be read` : '') + '.',
     tooLarge: (name, n, max) => `"${name}" is ${size(n, true)}, over the limit of ${size(max, true)}; it was not read.`,
-    notAccepted: (name) => `"${name}" is not a file type that can be checked (web page, Word or text); it was not read.`,
+    notAccepted: (name) => `"${name}" is not a file type that can be checked (web page, Word, PDF or text); it was not read.`,
     failed: (m) => `The check failed: ${m}`,
   },
 };
@@ -78,6 +78,8 @@ export class NianbaoCheckElement extends HTMLElement {
 
   #els;
   #report = null;
+  /** The reports drawn last and their layouts. */
+  #drawn = null;
   #reports = [];
   #running = null;
 
@@ -97,8 +99,8 @@ export class NianbaoCheckElement extends HTMLElement {
     const pick = el('button', { type: 'button', class: 'nbc-button', part: 'button', 'aria-describedby': 'nbc-hint' });
     const input = el('input', { type: 'file', multiple: '', hidden: '', tabindex: '-1' });
     const status = el('p', { class: 'nbc-status', part: 'status', role: 'status', 'aria-live': 'polite' });
-    // The report itself is Chinese whatever the UI language.
-    const results = el('div', { class: 'nbc-results', part: 'results', lang: 'zh-CN' });
+    // The report follows the element's language (its tables keep the official Chinese wording).
+    const results = el('div', { class: 'nbc-results', part: 'results' });
     zone.append(title, hint, pick, input);
     frame.append(zone, status, results);
     root.append(link, frame);
@@ -212,6 +214,7 @@ export class NianbaoCheckElement extends HTMLElement {
     hint.textContent = t.hint;
     pick.textContent = t.pick;
     input.accept = this.accept;
+    this.#draw();
   }
 
   #emit(type, detail) {
@@ -259,10 +262,8 @@ export class NianbaoCheckElement extends HTMLElement {
       // Boxes are reused: render.js drops the window listeners of a container's previous drawing.
       const boxes = reports.map((_, i) => results.children[i] ?? Object.assign(document.createElement('section'), { className: 'nb-result' }));
       results.replaceChildren(...boxes);
-      reports.forEach((report, i) => {
-        renderReport(boxes[i], report, layouts[i]);
-        this.#addParts(boxes[i]);
-      });
+      this.#drawn = { reports, layouts };
+      this.#draw();
       this.#report = reports[0] ?? null;
       this.#reports = reports;
       const unread = reports.filter((r) => r.error);
@@ -283,6 +284,18 @@ export class NianbaoCheckElement extends HTMLElement {
         results.removeAttribute('aria-busy');
       }
     }
+  }
+
+  /** Draws the last reports in the element's language (again when `lang` changes). */
+  #draw() {
+    if (!this.#drawn) return;
+    const { reports, layouts } = this.#drawn;
+    const boxes = this.#els.results.children;
+    reports.forEach((report, i) => {
+      if (!boxes[i]) return;
+      renderReport(boxes[i], report, layouts[i], { lang: this.#text().lang });
+      this.#addParts(boxes[i]);
+    });
   }
 
   #addParts(box) {

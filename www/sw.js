@@ -6,7 +6,7 @@
 
 const CACHE = 'nianbao-check-1';
 const FILES = [
-  './', 'index.html', 'style.css', 'report.css', 'app.js', 'i18n.js', 'export.js', 'render.js',
+  './', 'index.html', 'style.css', 'report.css', 'app.js', 'i18n.js', 'export.js', 'render.js', 'tables.js', 'words.js',
   'nianbao-check.js', 'version.js', 'worker.js', 'pkg/nianbao_check.js', 'pkg/nianbao_check_bg.wasm',
 ];
 /** A network that has not answered by then is treated as cut (a "lie-fi" connection). */

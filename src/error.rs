@@ -91,6 +91,67 @@ pub enum NotWord {
 }
 
 impl ReadError {
+    /// One error of every kind, for tests and documentation (the schema's list of codes is checked
+    /// against it). The exhaustive match below stops a new variant from being left out.
+    pub fn examples() -> Vec<ReadError> {
+        use ReadError::*;
+        let all = vec![
+            Empty,
+            Unrecognised,
+            NotAReport,
+            Encoding { label: "x-mac-chinesesimp".into() },
+            WordDamaged { docx: true },
+            NotWord { is: self::NotWord::Xlsx },
+            OldWord,
+            WordEncrypted,
+            PdfEncrypted,
+            PdfBroken,
+            PdfNoText,
+            Rtf,
+            MhtmlBroken,
+            MhtmlNoPage,
+            TooLarge { size: 60 << 20, limit: 50 << 20 },
+            Bomb,
+            TooComplex { resource: Resource::Cells, limit: 1_000_000 },
+            OldFormat { year: Some(2013) },
+            TablesAsPictures { named: "表三（1.png）".into() },
+            NoTables { web_page: true },
+        ];
+        for e in &all {
+            match e {
+                Empty
+                | Unrecognised
+                | NotAReport
+                | Encoding { .. }
+                | WordDamaged { .. }
+                | NotWord { .. }
+                | OldWord
+                | WordEncrypted
+                | PdfEncrypted
+                | PdfBroken
+                | PdfNoText
+                | Rtf
+                | MhtmlBroken
+                | MhtmlNoPage
+                | TooLarge { .. }
+                | Bomb
+                | TooComplex { .. }
+                | OldFormat { .. }
+                | TablesAsPictures { .. }
+                | NoTables { .. } => {}
+            }
+        }
+        all
+    }
+
+    /// Every `error.code` the checker writes, sorted.
+    pub fn codes() -> Vec<&'static str> {
+        let mut c: Vec<&str> = Self::examples().iter().map(ReadError::code).collect();
+        c.sort_unstable();
+        c.dedup();
+        c
+    }
+
     /// The JSON's `error.code`: stable, a public contract.
     pub fn code(&self) -> &'static str {
         match self {
@@ -334,14 +395,7 @@ mod tests {
 
     #[test]
     fn codes_and_both_languages() {
-        let all = [
-            ReadError::Empty,
-            ReadError::NotWord { is: NotWord::Xlsx },
-            ReadError::TooLarge { size: 60 << 20, limit: 50 << 20 },
-            ReadError::OldFormat { year: Some(2013) },
-            ReadError::NoTables { web_page: true },
-        ];
-        for e in &all {
+        for e in &ReadError::examples() {
             let (zh, en) = (format!("{e}"), format!("{e:#}"));
             assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{zh}");
             assert!(en.is_ascii() || en.contains('“') || en.contains('（') || en.contains('—'), "{en}");

@@ -2,9 +2,12 @@
 //! every consistency rule of the official format.
 //!
 //! ```text
-//! bytes ──sniff──► reader (text | html | docx | doc) ──► Document { blocks: Para | Table(Grid) }
-//!       ──recognise──► Model (version, year, cells by address) ──rules──► findings ──► Report
+//! bytes ──sniff──► reader (text | html | mhtml | docx | doc | pdf) ──► Document { blocks: Para | Table(Grid) }
+//!       ──recognise──► Model (version, year, cells by address, outline) ──rules──► findings ──► Report
 //! ```
+//! Every input ends in the one `Document` shape, so recognition and the rules never know what the
+//! file was. A cell is either read right or left unread (a reading gap in `Report::reading`); a
+//! finding is data (`says::Says`), written out in Chinese and English (`message`, `message_en`).
 //! The core is pure Rust: bytes in, report out, no file system and no JavaScript. The command line
 //! (`src/bin`) and the WebAssembly layer (`src/wasm.rs`) are thin adapters on top.
 

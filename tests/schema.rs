@@ -194,6 +194,10 @@ fn the_schemas_enumerations_are_the_rust_types() {
     assert_eq!(as_json(&input_kinds()), k, "the report's input is the kind's serde name");
     k.push(Value::Null);
     assert_eq!(e("/$defs/report/properties/input/enum"), sorted(k));
+    // Every error code the checker writes, and the page's own `unreadable`.
+    let mut codes: Vec<Value> = ReadError::codes().into_iter().map(|c| json!(c)).collect();
+    codes.push(json!("unreadable"));
+    assert_eq!(e("/$defs/readError/properties/code/enum"), sorted(codes));
     // Every key the types write is required: a consumer may rely on it.
     for (def, required) in [
         (
@@ -294,6 +298,10 @@ fn full_reports() -> Vec<Report> {
     for (i, k) in input_kinds().into_iter().enumerate() {
         let input = if i == 0 { None } else { Some(k.as_str()) };
         out.push(Report::failed(&format!("坏{i}"), input, ReadError::NoTables { web_page: i % 2 == 0 }));
+    }
+    // Every kind of error, with its code and both messages.
+    for (i, e) in ReadError::examples().into_iter().enumerate() {
+        out.push(Report::failed(&format!("错{i}"), None, e));
     }
     out
 }

@@ -36,16 +36,7 @@ fn pdf_text_is_read_honestly() {
         let r = check(file);
         assert!(r.error.is_none(), "{file}: {:?}", r.error);
         let c = compare(&r, &gold);
-        let share = c.right as f64 / c.total as f64;
-        println!(
-            "{file}: {}/{} gold cells right ({:.1}%), {} not read, {} false",
-            c.right,
-            c.total,
-            share * 100.0,
-            c.missing.len(),
-            c.wrong.len()
-        );
-        assert!(c.wrong.is_empty(), "{file}: false values {:#?}", c.wrong);
+        let share = c.share_without_false(file);
         assert!(share >= *least, "{file}: only {share:.3} of gold cells right; missing {:?}", c.missing);
         // Every cell not read is named by a doubt finding: unknown is shown as unknown.
         for m in &c.missing {

@@ -27,6 +27,24 @@ pub struct Comparison {
     pub total: usize,
 }
 
+impl Comparison {
+    /// The share of gold cells read right, printed with what was not read and what was false; a
+    /// false value fails here (never a wrong number).
+    pub fn share_without_false(&self, file: &str) -> f64 {
+        let share = self.right as f64 / self.total as f64;
+        println!(
+            "{file}: {}/{} gold cells right ({:.1}%), {} not read, {} false",
+            self.right,
+            self.total,
+            share * 100.0,
+            self.missing.len(),
+            self.wrong.len()
+        );
+        assert!(self.wrong.is_empty(), "{file}: false values {:#?}", self.wrong);
+        share
+    }
+}
+
 pub fn compare(report: &Report, gold: &Value) -> Comparison {
     let cells = gold["cells"].as_object().expect("gold cells");
     let mut c = Comparison { right: 0, wrong: Vec::new(), missing: Vec::new(), total: cells.len() };

@@ -37,8 +37,8 @@ pub fn cases() -> Vec<Case> {
         Case { name: "text-long-row-label", reader: "text", what: "a table row of 90,000 text cells (all label)", make: || text_long_row_label(90_000) },
         Case { name: "text-blank-row", reader: "text", what: "a table row of a label, 90,000 blank cells and a number", make: || text_blank_row(90_000) },
         Case { name: "text-label-cells", reader: "text", what: "a table row of 90,000 text cells naming no row, then a number", make: || seed_with_row(&format!("甲{}\t1", "\t某".repeat(90_000))) },
-        Case { name: "text-long-narrative", reader: "text", what: "a report whose narrative is 15 MB in one sentence of counts", make: || text_narrative(15 << 20, false) },
-        Case { name: "text-many-sentences", reader: "text", what: "a report whose narrative is 15 MB of short sentences of counts", make: || text_narrative(15 << 20, true) },
+        Case { name: "text-long-narrative", reader: "text", what: "a report whose narrative is 3.5 MB in one sentence of counts", make: || text_narrative(7 << 19, false) },
+        Case { name: "text-many-sentences", reader: "text", what: "a report whose narrative is 3.5 MB of short sentences of counts", make: || text_narrative(7 << 19, true) },
         Case { name: "html-many-attributes", reader: "html", what: "a cell tag with ten million attributes", make: || html_many_attributes(10_000_000) },
         Case { name: "html-many-cells", reader: "html", what: "ten million `<td>` in one table", make: || "<table><tr>".bytes().chain("<td>".repeat(10_000_000).into_bytes()).collect() },
         Case { name: "html-deep-tables", reader: "html", what: "100,000 tables opened inside each other's cells", make: || "<table><tr><td>".repeat(100_000).into_bytes() },
@@ -56,8 +56,8 @@ pub fn cases() -> Vec<Case> {
         Case { name: "max-pdf-pages", reader: "pdf", what: "45,000 pages in one page tree", make: || pdf_many_pages(45_000) },
         // Each resource taken close to its limit at once, in a file near the size limit.
         Case { name: "max-pdf-all", reader: "pdf", what: "41 MB: 480,000 objects and a content stream of 45 MB with 390,000 glyphs", make: || pdf_all(480_000, 2300) },
-        Case { name: "max-docx-all", reader: "docx", what: "a document.xml of 26 MB: 95,000 cells, 860,000 elements, 15 MB of text", make: || docx_all(19_000) },
-        Case { name: "max-html-all", reader: "html", what: "48 MB: 95,000 cells, 900,000 tags, 15 MB of text", make: || html_all(48 << 20, 300) },
+        Case { name: "max-docx-all", reader: "docx", what: "a document.xml of 16 MB: 95,000 cells, 860,000 elements, 2.3 MB of text", make: || docx_all(19_000) },
+        Case { name: "max-html-all", reader: "html", what: "48 MB: 95,000 cells, 900,000 tags, 2.4 MB of text", make: || html_all(48 << 20, 300) },
     ]
 }
 
@@ -450,8 +450,8 @@ pub fn pdf_all(objects: usize, pad: usize) -> Vec<u8> {
 
 /// Cells, elements and text each just under their limits (with 19,000 rows).
 pub fn docx_all(rows: usize) -> Vec<u8> {
-    // Rows of 5 cells of 9 elements and 160 bytes of text each: 26 MB of XML for 19,000.
-    let text = "行政许可".repeat(13);
+    // Rows of 5 cells of 9 elements and 25 bytes of text each: 16 MB of XML for 19,000.
+    let text = "行政许可".repeat(2);
     let cell = format!(r#"<w:tc><w:tcPr/><w:p w:rsidR="00AB12CD"><w:pPr/><w:r><w:rPr/><w:t>{text}</w:t></w:r><w:r><w:t>1</w:t></w:r></w:p></w:tc>"#);
     let row = format!("<w:tr>{}</w:tr>", cell.repeat(5));
     docx(&format!("<w:tbl>{}</w:tbl>", row.repeat(rows)))
@@ -461,7 +461,7 @@ pub fn docx_all(rows: usize) -> Vec<u8> {
 /// comments filling the rest up to `size`.
 pub fn html_all(size: usize, pad: usize) -> Vec<u8> {
     let mut s = String::from("<html><body><table>");
-    let text = "行政许可".repeat(13);
+    let text = "行政许可".repeat(2);
     let pad = format!("<!--{}-->", "x".repeat(pad));
     let mut cells = 0;
     while cells < 95_000 {

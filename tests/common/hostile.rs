@@ -44,6 +44,7 @@ pub fn cases() -> Vec<Case> {
         Case { name: "html-deep-tables", reader: "html", what: "100,000 tables opened inside each other's cells", make: || "<table><tr><td>".repeat(100_000).into_bytes() },
         Case { name: "docx-open-paragraphs", reader: "docx", what: "five million unclosed <w:p> in a compressed document.xml", make: || docx_open_paragraphs(5_000_000) },
         Case { name: "docx-wide-rows", reader: "docx", what: "20,000 rows of gridBefore 1000 and gridSpan 1000", make: || docx_wide_rows(20_000) },
+        Case { name: "docx-nested-tables", reader: "docx", what: "300,000 tables each opened in a cell of the one before", make: || docx(&"<w:tbl><w:tr><w:tc>".repeat(300_000)) },
         Case { name: "doc-paragraph-marks", reader: "doc", what: "a .doc whose 40 MB of text is paragraph marks", make: || doc(&b"\r".repeat(40 << 20), &[]) },
         // Inputs near the size limit that stay within the budgets as long as they can: what
         // the memory bound must hold for.

@@ -98,11 +98,11 @@ pub struct Limits {
 }
 
 impl Limits {
-    /// A real report: about 100 KB of text, 300–1,500 cells, 30,000 glyphs and 100,000 operators
-    /// in a PDF, a few MB decoded. These limits are 100–200 times that.
+    /// A real report: under 100 KB of text, under 1,000 cells, under 10,000 glyphs and 30,000
+    /// operators in a PDF, under 1 MB decoded (the corpus's most). These limits are 50–1,000 times that.
     pub const DEFAULT: Limits = Limits {
         decoded: 48 << 20,
-        text: 16 << 20,
+        text: 4 << 20,
         cells: 100_000,
         area: 1_000_000,
         objects: 1_000_000,

@@ -229,6 +229,7 @@ fn html_tags_attributes_and_cells_are_bounded() {
 fn word_elements_rows_and_paragraphs_are_bounded() {
     assert_eq!(run_bytes("docx-open-paragraphs", &hostile::docx_open_paragraphs(1_100_000)), Some("too_complex"));
     run("docx-wide-rows");
+    run("docx-nested-tables");
     assert_eq!(run("doc-paragraph-marks"), Some("too_complex"));
 }
 

@@ -201,7 +201,13 @@ struct Walker {
     paras: Vec<String>,
     /// Inside `w:t` (the text events to keep).
     in_t: bool,
+    /// Tables opened beyond `MAX_NESTING`: their rows and cells are not tables of their own, their
+    /// text goes to the innermost table's cell.
+    too_deep: usize,
 }
+
+/// Tables nest this deep at most (a report's sit two or three deep), as in the HTML reader.
+const MAX_NESTING: usize = 32;
 
 impl Walker {
     fn text(&mut self, s: &str) {
@@ -381,6 +387,8 @@ fn body(xml: &str) -> Result<Document, ReadError> {
                 match name.as_ref() {
                     "document" => saw_document = true,
                     "Fallback" | "rt" | "instrText" | "delText" => skip = 1,
+                    "tbl" if w.tables.len() >= MAX_NESTING => w.too_deep += 1,
+                    "tr" | "tc" if w.too_deep > 0 => {}
                     "tbl" => w.start_table(),
                     "tr" => w.start_row(),
                     "tc" => w.start_cell(),
@@ -394,6 +402,7 @@ fn body(xml: &str) -> Result<Document, ReadError> {
                     w.paras.push(String::new());
                     w.end_para();
                 }
+                "tc" if w.too_deep > 0 => {}
                 "tc" => {
                     w.start_cell();
                     w.end_cell();
@@ -401,6 +410,8 @@ fn body(xml: &str) -> Result<Document, ReadError> {
                 _ => start_or_empty(&mut w, &e),
             },
             Event::End(e) => match e.local_name().as_ref() {
+                "tbl" if w.too_deep > 0 => w.too_deep -= 1,
+                "tr" | "tc" if w.too_deep > 0 => {}
                 "tbl" => w.end_table(),
                 "tr" => w.end_row(),
                 "tc" => w.end_cell(),
@@ -592,6 +603,16 @@ mod tests {
         let g = grid(&d, 0);
         assert!(g.width() <= 5 * MAX_SPAN);
         assert_eq!(g.slots().len(), 3);
+    }
+
+    #[test]
+    fn tables_nest_at_most_max_nesting_deep() {
+        let n = MAX_NESTING + 10;
+        let xml = format!("{}{}{}", "<w:tbl><w:tr><w:tc>".repeat(n), p("最里"), "</w:tc></w:tr></w:tbl>".repeat(n));
+        let d = doc(&xml);
+        assert_eq!(d.blocks.len(), MAX_NESTING, "one grid per table up to the limit");
+        let Block::Table(inner) = &d.blocks[MAX_NESTING - 1] else { panic!() };
+        assert_eq!(inner.rows[0][0].text, "最里", "deeper text goes to the innermost table kept");
     }
 
     #[test]

@@ -53,9 +53,12 @@ pub fn read(text: &str) -> Result<Document, ReadError> {
 
 fn read_markup(text: &str) -> Result<Document, ReadError> {
     let mut b = Builder::default();
-    let emitter = Feed { b: &mut b, text: Vec::new(), tag: Tag::default(), last_start_tag: Vec::new() };
-    // The string reader cannot fail (its error type is Infallible).
-    let Ok(()) = Tokenizer::new_with_emitter(text, emitter).finish();
+    let emitter = Feed { b: &mut b, text: Vec::new(), tag: Tag::default(), last_start_tag: Vec::new(), stopped: false };
+    // The tokenizer runs to the end of the page, unless the budget runs out: then its one token
+    // stops it (the rest of a 50 MB page is not tokenized for nothing).
+    let mut tokens = Tokenizer::new_with_emitter(text, emitter);
+    let _ = tokens.next();
+    drop(tokens);
     Ok(b.finish())
 }
 
@@ -96,6 +99,8 @@ struct Feed<'b> {
     text: Vec<u8>,
     tag: Tag,
     last_start_tag: Vec<u8>,
+    /// The budget ran out: the next token stops the tokenizer.
+    stopped: bool,
 }
 
 impl Feed<'_> {
@@ -108,7 +113,7 @@ impl Feed<'_> {
 }
 
 impl Emitter for Feed<'_> {
-    type Token = std::convert::Infallible;
+    type Token = ();
 
     fn set_last_start_tag(&mut self, last_start_tag: Option<&[u8]>) {
         self.last_start_tag = last_start_tag.unwrap_or_default().to_vec();
@@ -121,7 +126,7 @@ impl Emitter for Feed<'_> {
         false
     }
     fn pop_token(&mut self) -> Option<Self::Token> {
-        None
+        self.stopped.then_some(())
     }
     fn emit_string(&mut self, s: &[u8]) {
         // Text the builder would drop (a script's, past the budget) is not even gathered.
@@ -141,6 +146,7 @@ impl Emitter for Feed<'_> {
         if budget::charge(Resource::Objects, 1 + tag.attrs.len()) {
             self.b.tag(&tag);
         }
+        self.stopped = !budget::ok();
         if tag.end {
             self.last_start_tag.clear();
             None

@@ -120,14 +120,14 @@ pub fn cases() -> Vec<Case> {
         Case {
             name: "text-long-narrative",
             reader: "text",
-            what: "a report whose narrative is 15 MB in one sentence of counts",
-            make: || text_narrative(15 << 20, false),
+            what: "a report whose narrative is 3.5 MB in one sentence of counts",
+            make: || text_narrative(7 << 19, false),
         },
         Case {
             name: "text-many-sentences",
             reader: "text",
-            what: "a report whose narrative is 15 MB of short sentences of counts",
-            make: || text_narrative(15 << 20, true),
+            what: "a report whose narrative is 3.5 MB of short sentences of counts",
+            make: || text_narrative(7 << 19, true),
         },
         Case {
             name: "html-many-attributes",
@@ -158,6 +158,12 @@ pub fn cases() -> Vec<Case> {
             reader: "docx",
             what: "20,000 rows of gridBefore 1000 and gridSpan 1000",
             make: || docx_wide_rows(20_000),
+        },
+        Case {
+            name: "docx-nested-tables",
+            reader: "docx",
+            what: "300,000 tables each opened in a cell of the one before",
+            make: || docx(&"<w:tbl><w:tr><w:tc>".repeat(300_000)),
         },
         Case {
             name: "doc-paragraph-marks",
@@ -194,13 +200,13 @@ pub fn cases() -> Vec<Case> {
         Case {
             name: "max-docx-all",
             reader: "docx",
-            what: "a document.xml of 26 MB: 95,000 cells, 860,000 elements, 15 MB of text",
+            what: "a document.xml of 16 MB: 95,000 cells, 860,000 elements, 2.3 MB of text",
             make: || docx_all(19_000),
         },
         Case {
             name: "max-html-all",
             reader: "html",
-            what: "48 MB: 95,000 cells, 900,000 tags, 15 MB of text",
+            what: "48 MB: 95,000 cells, 900,000 tags, 2.4 MB of text",
             make: || html_all(48 << 20, 300),
         },
     ]
@@ -597,8 +603,8 @@ pub fn pdf_all(objects: usize, pad: usize) -> Vec<u8> {
 
 /// Cells, elements and text each just under their limits (with 19,000 rows).
 pub fn docx_all(rows: usize) -> Vec<u8> {
-    // Rows of 5 cells of 9 elements and 160 bytes of text each: 26 MB of XML for 19,000.
-    let text = "行政许可".repeat(13);
+    // Rows of 5 cells of 9 elements and 25 bytes of text each: 16 MB of XML for 19,000.
+    let text = "行政许可".repeat(2);
     let cell = format!(
         r#"<w:tc><w:tcPr/><w:p w:rsidR="00AB12CD"><w:pPr/><w:r><w:rPr/><w:t>{text}</w:t></w:r><w:r><w:t>1</w:t></w:r></w:p></w:tc>"#
     );
@@ -610,7 +616,7 @@ pub fn docx_all(rows: usize) -> Vec<u8> {
 /// comments filling the rest up to `size`.
 pub fn html_all(size: usize, pad: usize) -> Vec<u8> {
     let mut s = String::from("<html><body><table>");
-    let text = "行政许可".repeat(13);
+    let text = "行政许可".repeat(2);
     let pad = format!("<!--{}-->", "x".repeat(pad));
     let mut cells = 0;
     while cells < 95_000 {

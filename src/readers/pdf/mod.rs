@@ -63,7 +63,7 @@ pub fn read_without_rules(bytes: &[u8], decode: LegacyDecoder) -> Result<Documen
 
 fn read_with(bytes: &[u8], decode: LegacyDecoder, use_rules: bool) -> Result<Document, ReadError> {
     // hayro-syntax reads our copy of the file, whose cross references are right by construction:
-    // it never rebuilds them by its own scan (pdf_prepare.rs says why).
+    // it never rebuilds them by its own scan (prepare.rs says why).
     let prepared = prepare::prepare(bytes, decode_stream);
     let pdf = Pdf::new(prepared.data).map_err(|e| match e {
         LoadPdfError::Decryption(_) => ReadError::PdfEncrypted,

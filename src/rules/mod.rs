@@ -6,6 +6,7 @@
 
 pub mod cells;
 pub mod narrative;
+pub mod regions;
 pub mod structure;
 pub mod sums;
 pub mod tables;
@@ -49,6 +50,8 @@ pub enum Check {
     Pair(fn(&Model, &Model) -> Vec<Finding>),
     /// By recognition itself, while reading the tables (P03, P04).
     Reading,
+    /// Over the reports of a batch (the command line): (index of the report spoken on, finding).
+    Batch(fn(&[regions::Summary]) -> Vec<(usize, Finding)>),
 }
 
 pub struct Rule {
@@ -404,6 +407,15 @@ pub fn catalogue() -> Vec<Rule> {
             why: "照抄上年报告的，内容和数字往往都没有如实更新。",
             example: "两年的“存在的主要问题及改进情况”一字不差，只改了年份。",
             check: Check::Pair(years::x05),
+        },
+        Rule {
+            id: "H01",
+            severity: Info,
+            title: "地区报告与所属单位报告之和",
+            checks: "同一批报告中有某地区（省、市、县、区、旗）人民政府的报告和同年度所属单位（名称以该地区名开头的机关、乡镇）的报告时，逐格比较地区报告表三、表四与各单位之和（只比较各单位都填了数字的单元格），说明哪些不同。",
+            why: "地区的年度报告与所属单位的报告说的是同一地区的申请和复议诉讼；数字对不上时值得确认统计口径：是只统计本级，还是汇总了全地区。",
+            example: "沭阳县人民政府报告本年新收申请 12 件，同批所属 35 个单位的报告合计 340 件：说明县政府报告只统计了本级。",
+            check: Check::Batch(regions::check_batch),
         },
     ]
 }

@@ -4,10 +4,12 @@
 //! tab-separated lines) into this shape; recognising the report's tables from it is shared code
 //! (`crate::recognise`), so a new input format is only a new reader.
 
+use serde::{Deserialize, Serialize};
+
 use crate::budget::{self, Resource};
 
 /// What the file was read as; serialised into the report's `input` field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum InputKind {
     Text,
@@ -36,8 +38,9 @@ impl InputKind {
 /// Columns of a resolved grid at most: Word allows 63, the report's tables have 9.
 pub const MAX_COLS: usize = 1000;
 
-/// A document as a reader yields it.
-#[derive(Debug, Clone, PartialEq)]
+/// A document as a reader yields it. Serialisable: the page's Word and PDF readers are wasm modules
+/// of their own, and hand the document they read to the core module (`wasm::read`, `check_read`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     pub kind: InputKind,
     /// A title the container states apart from the body (HTML `<title>`, a CMS title field),
@@ -49,7 +52,7 @@ pub struct Document {
     pub pictures: Vec<Picture>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Picture {
     /// The number of blocks before the picture.
     pub at: usize,
@@ -57,7 +60,7 @@ pub struct Picture {
     pub name: String,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Block {
     /// A paragraph or line of running text (a heading is a paragraph too).
     Para(String),
@@ -67,12 +70,12 @@ pub enum Block {
 /// A table. `rows[r]` holds the cells that *start* in row `r`, left to right; a cell spanning
 /// rows appears only in its first row. `col` is the cell's first column in the resolved grid, so
 /// the slots a cell covers are `col..col+col_span` in rows `r..r+row_span`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Grid {
     pub rows: Vec<Vec<Cell>>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Cell {
     /// The cell's text as written: line breaks inside the cell (`<br>`, paragraphs, `w:br`) are
     /// `\n`, other whitespace as in the source (`&nbsp;` is U+00A0, U+3000 stays).
@@ -83,6 +86,44 @@ pub struct Cell {
     /// Why the reader doubts this cell's text, when it does (a row a page break cut and that
     /// could not be put together again): recognition does not read a row with such a value.
     pub doubt: Option<&'static str>,
+}
+
+/// A cell as it comes back from another wasm module (its doubt is not `'static` yet).
+#[derive(Deserialize)]
+struct CellData {
+    text: String,
+    col: usize,
+    row_span: usize,
+    col_span: usize,
+    doubt: Option<String>,
+}
+
+// By hand: serde's derive would make a `&'static str` field borrow from the input for 'static.
+impl<'de> Deserialize<'de> for Cell {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Cell, D::Error> {
+        let c = CellData::deserialize(d)?;
+        let doubt = c.doubt.map(|x| interned(&x, "读取时存疑：这一行的内容未能可靠读出"));
+        Ok(Cell { text: c.text, col: c.col, row_span: c.row_span, col_span: c.col_span, doubt })
+    }
+}
+
+/// A text that is `&'static` in the core (a cell's doubt, an error's code) when it comes back
+/// from another wasm module: each distinct text is kept once for the life of the module. They are
+/// the readers' own few messages and codes; past 64 of them, `fallback` stands for the rest, so a
+/// stream of made-up texts cannot grow memory.
+pub fn interned(s: &str, fallback: &'static str) -> &'static str {
+    use std::sync::Mutex;
+    static SEEN: Mutex<Vec<&'static str>> = Mutex::new(Vec::new());
+    let mut seen = SEEN.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(x) = seen.iter().find(|x| **x == s) {
+        return x;
+    }
+    if seen.len() >= 64 {
+        return fallback;
+    }
+    let x: &'static str = Box::leak(s.to_string().into_boxed_str());
+    seen.push(x);
+    x
 }
 
 impl Cell {

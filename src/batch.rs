@@ -88,48 +88,48 @@ fn walk_dir(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
 
 // ───────────────────────────── what the cross-year rules need ─────────────────────────────
 
-/// What the cross-year rules (`rules::check_pair`) read of a report: its version and shape, year,
-/// title, agency, cells and running text. Stored in the spool instead of the model.
+/// What the cross-year rules (`rules::check_pair`) read of a report besides its cells: its shape,
+/// year, title, agency and running text. Stored in the spool instead of the model; the cells are
+/// the report's own (`Report::cells` is the model's), read back from the report.
 #[derive(Serialize, Deserialize)]
 struct Digest {
     layout: String,
     year: Option<i32>,
     title: Option<String>,
     agency: Option<String>,
-    cells: Vec<(String, CellValue)>,
     paras: Vec<String>,
 }
 
 impl Digest {
     fn of(m: &Model) -> Digest {
-        Digest {
-            layout: m.shape.key().to_string(),
-            year: m.year,
-            title: m.title.clone(),
-            agency: m.agency.clone(),
-            cells: m.cells.clone(),
-            paras: m.paras.clone(),
-        }
+        Digest { layout: m.shape.key().to_string(), year: m.year, title: m.title.clone(), agency: m.agency.clone(), paras: m.paras.clone() }
     }
 
-    /// A model with what the cross-year rules read; the rest (doubts, odd labels…) is empty.
-    fn model(self) -> Model {
+    /// A model with what the cross-year rules read, its cells those of `report` (its JSON); the
+    /// rest (doubts, odd labels…) is empty.
+    fn model(self, report: &Value) -> io::Result<Model> {
         let shape = Shape::from_key(&self.layout).unwrap_or(Shape::of(crate::format::Version::V2021));
-        Model {
+        let cells = report["cells"]
+            .as_object()
+            .into_iter()
+            .flatten()
+            .map(|(k, v)| Ok((k.clone(), CellValue::deserialize(v)?)))
+            .collect::<Result<Vec<_>, serde_json::Error>>()?;
+        Ok(Model {
             input: InputKind::Text,
             version: shape.version,
             shape,
             year: self.year,
             title: self.title,
             agency: self.agency,
-            cells: self.cells,
+            cells,
             paras: self.paras,
             odd_labels: Vec::new(),
             doubts: Vec::new(),
             tables_found: [true; 3],
             announced: [true; 3],
             pictures: Default::default(),
-        }
+        })
     }
 }
 
@@ -410,13 +410,14 @@ pub fn run(files: &[PathBuf], config: &Config, out: &mut dyn Write, err: &mut dy
             if let Some(&p) = partner.get(&(a, y - 1)) {
                 // Copies of one agency's reports share last year's: read it once.
                 if last_prev.as_ref().is_none_or(|(q, _)| *q != p) {
-                    let slot = entries[p].and_then(|x| x.digest).expect("a partner has a digest");
-                    let digest: Digest = serde_json::from_slice(&spool.get(slot)?)?;
-                    last_prev = Some((p, digest.model()));
+                    let partner = entries[p].expect("a partner was checked");
+                    let digest: Digest = serde_json::from_slice(&spool.get(partner.digest.expect("a partner has a digest"))?)?;
+                    let its_report: Value = serde_json::from_slice(&spool.get(partner.report)?)?;
+                    last_prev = Some((p, digest.model(&its_report)?));
                 }
                 let cur: Digest = serde_json::from_slice(&spool.get(d)?)?;
                 let prev = &last_prev.as_ref().expect("loaded").1;
-                added.extend(pair_findings(prev, &cur.model(), &files[p].to_string_lossy()));
+                added.extend(pair_findings(prev, &cur.model(&report)?, &files[p].to_string_lossy()));
             }
         }
         added.extend(h01.remove(&i));

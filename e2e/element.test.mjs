@@ -9,9 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startServer } from './serve.mjs';
 import { ROOT, corpus, launch, seedWith, recordingPage, assertOnlyOwnFiles, expectedMarks } from './helpers.mjs';
-import { initSync, check } from '../www/pkg/nianbao_check.js';
-
-initSync({ module: fs.readFileSync(path.join(ROOT, 'www/pkg/nianbao_check_bg.wasm')) });
+import { check } from './reference.mjs'; // the page's checker in node: the reference
 
 const SEED_NAME = '2021年官前乡年报.txt';
 const seed = corpus('real/seed-2021-guanqian.txt');
@@ -33,7 +31,7 @@ const withCsp = (csp) => async (r) => {
 const OWN_FILES = new Set([
   `/${PORTAL}`, '/portal-example.css', '/portal-example.js', '/portal-example.svg',
   '/nianbao-check-element.js', '/nianbao-check.js', '/version.js', '/render.js', '/tables.js', '/words.js', '/report.css', '/worker.js',
-  '/pkg/nianbao_check.js', '/pkg/nianbao_check_bg.wasm',
+  '/pkg/nianbao_check.js', '/pkg/nianbao_check_bg.wasm', '/pkg/nianbao_check_word.js', '/pkg/nianbao_check_word_bg.wasm', '/pkg/nianbao_check_pdf.js', '/pkg/nianbao_check_pdf_bg.wasm',
 ]);
 const EVENTS = ['nianbao-check-start', 'nianbao-check-done', 'nianbao-check-error'];
 

@@ -7,9 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startServer } from './serve.mjs';
 import { WWW, corpus, launch } from './helpers.mjs';
-import { initSync, check } from '../www/pkg/nianbao_check.js';
-
-initSync({ module: fs.readFileSync(path.join(WWW, 'pkg/nianbao_check_bg.wasm')) });
+import { check } from './reference.mjs'; // the page's checker in node: the reference
 
 const seed = corpus('real/seed-2021-guanqian.txt');
 

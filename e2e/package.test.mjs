@@ -17,14 +17,16 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { startServer } from './serve.mjs';
+import { loadChecker } from './reference.mjs';
 import { ROOT, WWW, VERSIONS, corpus, launch, seedWith, recordingPage, assertOnlyOwnFiles, expectedMarks } from './helpers.mjs';
 
 const TGZ = path.join(ROOT, `target/npm/nianbao-check-${VERSIONS.checker}.tgz`);
 const RUNTIME = ['nianbao-check.js', 'nianbao-check-element.js', 'render.js', 'tables.js', 'words.js', 'version.js', 'worker.js', 'report.css',
-  'pkg/nianbao_check.js', 'pkg/nianbao_check_bg.wasm', 'rules.html', 'rules.css'];
+  'pkg/nianbao_check.js', 'pkg/nianbao_check_bg.wasm', 'pkg/nianbao_check_word.js', 'pkg/nianbao_check_word_bg.wasm', 'pkg/nianbao_check_pdf.js', 'pkg/nianbao_check_pdf_bg.wasm', 'rules.html', 'rules.css'];
 const DESCRIBE = ['nianbao-check.d.ts', 'nianbao-check-element.d.ts', 'custom-elements.json', 'report.schema.json'];
 /** What the package README tells a bundler user to copy next to the bundle. */
-const COPY_BESIDE_BUNDLE = ['worker.js', 'pkg/nianbao_check.js', 'pkg/nianbao_check_bg.wasm', 'report.css', 'rules.html', 'rules.css'];
+const COPY_BESIDE_BUNDLE = ['worker.js', 'pkg/nianbao_check.js', 'pkg/nianbao_check_bg.wasm', 'pkg/nianbao_check_word.js', 'pkg/nianbao_check_word_bg.wasm', 'pkg/nianbao_check_pdf.js', 'pkg/nianbao_check_pdf_bg.wasm', 'report.css',
+  'rules.html', 'rules.css'];
 
 /** The policy of README's "The CSP it needs", read from there so the test and the guide cannot drift apart. */
 const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
@@ -91,9 +93,8 @@ before(async () => {
     'the bundle holds the element, the API, the drawing and the version; worker and wasm stay files');
 
   // The reference: the package's own glue and wasm, in node.
-  const glue = await import(pathToFileURL(path.join(dir, 'node_modules/nianbao-check/pkg/nianbao_check.js')).href);
-  glue.initSync({ module: fs.readFileSync(path.join(dir, 'node_modules/nianbao-check/pkg/nianbao_check_bg.wasm')) });
-  ref = (name, bytes) => glue.check([{ name, bytes }], {}).reports[0];
+  const checker = await loadChecker(path.join(dir, 'node_modules/nianbao-check/pkg'));
+  ref = (name, bytes) => checker.check([{ name, bytes }], {}).reports[0];
 
   server = await startServer(dir, 0);
   browser = await launch();

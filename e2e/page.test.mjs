@@ -10,16 +10,13 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
 import { expectedMarks, seedWith } from './helpers.mjs';
-import { initSync, check } from '../www/pkg/nianbao_check.js';
+import { check } from './reference.mjs'; // the page's checker in node: the reference
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = path.resolve(ROOT, '../shared/corpus');
 const SEED_NAME = '2021年官前乡年报.txt';
 const seed = fs.readFileSync(path.join(CORPUS, 'real/seed-2021-guanqian.txt'));
 const oldFormat = fs.readFileSync(path.join(CORPUS, 'real/pingtan-2013-oldformat.txt'));
-
-// The same module the page runs, here in node: the reference for what the page must show.
-initSync({ module: fs.readFileSync(path.join(ROOT, 'www/pkg/nianbao_check_bg.wasm')) });
 
 const mutated = seedWith(seed, (l) => l.replace('\t0', '\t3')); // 自然人 0 → 3
 const blanked = seedWith(seed, (l) => l.replace('\t\t0', '\t\t')); // 自然人 left blank
@@ -28,7 +25,7 @@ const rowless = seedWith(seed, () => null); // the row is gone
 const OWN_FILES = new Set([
   '/', '/index.html', '/style.css', '/report.css', '/app.js', '/nianbao-check.js', '/render.js', '/tables.js', '/words.js', '/worker.js',
   '/i18n.js', '/export.js', '/sw.js', '/version.js', '/pkg/nianbao_check.js', '/pkg/nianbao_check_bg.wasm',
-  '/rules.html', '/rules.css',
+  '/pkg/nianbao_check_word.js', '/pkg/nianbao_check_word_bg.wasm', '/pkg/nianbao_check_pdf.js', '/pkg/nianbao_check_pdf_bg.wasm', '/rules.html', '/rules.css',
 ]);
 const ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-extensions',
@@ -102,14 +99,17 @@ async function waitForReports(n) {
     && document.getElementById('status').textContent.startsWith('已检查'), n, { timeout: 30_000 });
 }
 
-test('the checker is not loaded before it is needed', async () => {
+test('the page starts the checker\'s core when idle, and no reader before its file', async () => {
   await page.waitForLoadState('networkidle');
   assert.ok(server.log.includes('/app.js'));
-  // The page itself neither asks for the checker nor starts it; its service worker (sw.js) may
-  // store the checker's files in the background for offline use, and those requests are not the
-  // page's.
-  assert.ok(!requests.some((u) => u.includes('worker') || u.includes('/pkg/')), `loaded early: ${requests}`);
-  assert.equal(page.workers().length, 0, 'no worker started');
+  // The page starts its worker when idle, and the worker compiles the core module; the Word and
+  // PDF readers wait for their first file. (Its service worker, sw.js, may store every file in the
+  // background for offline use; those requests are not the page's.)
+  if (page.workers().length === 0) await page.waitForEvent('worker', { timeout: 10_000 });
+  assert.equal(page.workers().length, 1, 'one worker, started without a drop');
+  const pkg = () => requests.filter((u) => u.includes('/pkg/')).map((u) => new URL(u).pathname).sort();
+  for (let i = 0; i < 200 && pkg().length < 2; i++) await page.waitForTimeout(50);
+  assert.deepEqual(pkg(), ['/pkg/nianbao_check.js', '/pkg/nianbao_check_bg.wasm'], 'the core only');
 });
 
 test('a dropped seed and a mutated seed: the changed cell and its row are marked', async () => {

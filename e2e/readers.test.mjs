@@ -10,12 +10,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startServer } from './serve.mjs';
 import { ROOT, WWW, corpus, launch, recordingPage, assertOnlyOwnFiles, expectedMarks, ownFiles, seedWith } from './helpers.mjs';
-import { initSync, check } from '../www/pkg/nianbao_check.js';
+import { check } from './reference.mjs'; // the page's checker in node: the reference
 
 const gold = (name) => JSON.parse(corpus(`gold/${name}.json`));
-
-// The same module the page runs, here in node: the reference for the marks.
-initSync({ module: fs.readFileSync(path.join(WWW, 'pkg/nianbao_check_bg.wasm')) });
 
 const TYPES = {
   '.html': 'text/html', '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', '.doc': 'application/msword',
@@ -320,7 +317,6 @@ test('two consecutive years whose carried cells agree: no X01 mark', async () =>
   assert.equal(x02.length, 1);
   assert.ok(x02[0].text.includes(last.name), x02[0].text);
 });
-
 
 test('a single-file save (.mht) and an old-template report read; a report not fully read is drawn apart from one that fails', async () => {
   await freshPage();

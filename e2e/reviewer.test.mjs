@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
 import { ownFiles, VERSIONS } from './helpers.mjs';
-import { initSync, check } from '../www/pkg/nianbao_check.js';
+import { check } from './reference.mjs'; // the page's checker in node: the reference
 import { csvField, findingsCSV, FINDING_COLUMNS, BOM } from '../www/export.js';
 
 /** The report's verdict as the page marks it (data-verdict) and says it. */
@@ -26,8 +26,6 @@ const WWW = path.join(ROOT, 'www');
 const CORPUS = path.resolve(ROOT, '../shared/corpus');
 const corpus = (p) => fs.readFileSync(path.join(CORPUS, p));
 const AXE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-initSync({ module: fs.readFileSync(path.join(WWW, 'pkg/nianbao_check_bg.wasm')) });
 
 const ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-extensions',
@@ -631,7 +629,6 @@ test('offline: after load, with the network cut and the server stopped, a drop s
     child.kill();
   }
 });
-
 
 test('no request leaves the page own files (downloads are the page own blobs); no CSP violation', async () => {
   const own = ownFiles();

@@ -15,11 +15,13 @@ const STAGE = path.join(OUT, 'package');
 const version = fs.readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8').match(/^version = "([^"]+)"/m)[1];
 const rulesVersion = fs.readFileSync(path.join(ROOT, 'src/version.rs'), 'utf8').match(/^pub const RULES_VERSION: &str = "([^"]+)";/m)[1];
 
-/** What runs (the element, the API, the drawing, the worker, the wasm and its glue, the styles) and
+/** What runs (the element, the API, the drawing, the worker, the wasm modules and their glue, the styles) and
  *  what describes it (typings, the element's manifest), laid out as in www/ so relative URLs hold. */
 const RUNTIME = [
   'nianbao-check.js', 'nianbao-check-element.js', 'render.js', 'tables.js', 'words.js', 'version.js', 'worker.js', 'report.css',
   'pkg/nianbao_check.js', 'pkg/nianbao_check_bg.wasm',
+  // The Word and the PDF reader, each a wasm module the worker fetches on its first such file.
+  'pkg/nianbao_check_word.js', 'pkg/nianbao_check_word_bg.wasm', 'pkg/nianbao_check_pdf.js', 'pkg/nianbao_check_pdf_bg.wasm',
   // The rule reference each drawn finding links to (render.js: rules.html next to itself).
   'rules.html', 'rules.css',
 ];

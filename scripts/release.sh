@@ -59,7 +59,8 @@ tar -czf "$out/$cli.tar.gz" -C "$stage" "$cli"
 site="nianbao-check-site-$v"
 mkdir -p "$out/$site/pkg"
 for f in index.html style.css report.css app.js i18n.js export.js render.js nianbao-check.js version.js worker.js sw.js \
-  rules.html rules.css pkg/nianbao_check.js pkg/nianbao_check_bg.wasm; do
+  rules.html rules.css pkg/nianbao_check.js pkg/nianbao_check_bg.wasm pkg/nianbao_check_word.js pkg/nianbao_check_word_bg.wasm \
+  pkg/nianbao_check_pdf.js pkg/nianbao_check_pdf_bg.wasm; do
   cp "www/$f" "$out/$site/$f"
 done
 cp LICENSE "$out/$site/"

@@ -14,6 +14,10 @@ cargo fmt --check
 host_cargo clippy --locked --all-targets -- -D warnings
 if [ "$(choose_route)" = rustup ]; then
   wasm_cargo clippy --locked --lib --test wasm -- -D warnings
+  # The page's three modules: the core and each reader (features off and on, see scripts/build.sh).
+  wasm_cargo clippy --locked --lib --no-default-features -- -D warnings
+  wasm_cargo clippy --locked --lib --no-default-features --features word,reader -- -D warnings
+  wasm_cargo clippy --locked --lib --no-default-features --features pdf,reader -- -D warnings
 else
   echo "(wasm32 clippy skipped: Debian's rustc-web route has no clippy; the native lints above cover the shared code)"
 fi

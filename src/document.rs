@@ -4,10 +4,12 @@
 //! tab-separated lines) into this shape; recognising the report's tables from it is shared code
 //! (`crate::recognise`), so a new input format is only a new reader.
 
+use serde::{Deserialize, Serialize};
+
 use crate::budget::{self, Resource};
 
 /// What the file was read as; serialised into the report's `input` field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum InputKind {
     Text,
@@ -36,8 +38,9 @@ impl InputKind {
 /// Columns of a resolved grid at most: Word allows 63, the report's tables have 9.
 pub const MAX_COLS: usize = 1000;
 
-/// A document as a reader yields it.
-#[derive(Debug, Clone, PartialEq)]
+/// A document as a reader yields it. Serialisable: the page's Word and PDF readers are wasm modules
+/// of their own, and hand the document they read to the core module (`wasm::read`, `check_read`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     pub kind: InputKind,
     /// A title the container states apart from the body (HTML `<title>`, a CMS title field),
@@ -49,7 +52,7 @@ pub struct Document {
     pub pictures: Vec<Picture>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Picture {
     /// The number of blocks before the picture.
     pub at: usize,
@@ -57,7 +60,7 @@ pub struct Picture {
     pub name: String,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Block {
     /// A paragraph or line of running text (a heading is a paragraph too).
     Para(String),
@@ -67,12 +70,12 @@ pub enum Block {
 /// A table. `rows[r]` holds the cells that *start* in row `r`, left to right; a cell spanning
 /// rows appears only in its first row. `col` is the cell's first column in the resolved grid, so
 /// the slots a cell covers are `col..col+col_span` in rows `r..r+row_span`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Grid {
     pub rows: Vec<Vec<Cell>>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Cell {
     /// The cell's text as written: line breaks inside the cell (`<br>`, paragraphs, `w:br`) are
     /// `\n`, other whitespace as in the source (`&nbsp;` is U+00A0, U+3000 stays).
@@ -86,7 +89,7 @@ pub struct Cell {
 }
 
 /// A reader's doubt about a cell.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Doubt {
     /// A row a page break cut whose two parts could not be put together reliably.
     PageBreak,

@@ -76,6 +76,19 @@ pub enum ReadError {
     NoTables {
         web_page: bool,
     },
+    /// A Word file or a PDF given to a build without that reader (the page's core module).
+    ReaderMissing,
+    /// Not a Word file or a PDF, given to the Word and PDF readers alone (`readers::read_binary`).
+    NotBinary,
+    /// The checker itself failed on this file (a panic caught by the command line's batch).
+    Internal,
+    /// An error a reader module of the page said (`wasm::read`), as it said it: its code one of
+    /// `codes()` (else `unreadable`), its messages already written in both languages.
+    Relayed {
+        code: &'static str,
+        zh: String,
+        en: String,
+    },
 }
 
 /// What an Office container is instead of a Word document.
@@ -116,6 +129,9 @@ impl ReadError {
             OldFormat { year: Some(2013) },
             TablesAsPictures { named: "表三（1.png）".into() },
             NoTables { web_page: true },
+            ReaderMissing,
+            NotBinary,
+            Internal,
         ]
     }
 
@@ -148,6 +164,10 @@ impl ReadError {
             ReadError::OldFormat { .. } => "old_format",
             ReadError::TablesAsPictures { .. } => "tables_as_pictures",
             ReadError::NoTables { .. } => "no_tables",
+            ReadError::ReaderMissing => "reader_missing",
+            ReadError::NotBinary => "not_binary",
+            ReadError::Internal => "check_failed",
+            ReadError::Relayed { code, .. } => code,
         }
     }
 
@@ -339,6 +359,14 @@ impl ReadError {
                  not only its text."
                     .into()
             }
+            (ReadError::ReaderMissing, Zh) => "这个版本的检查程序没有读取 Word 或 PDF 文件的部分，无法读取这个文件。".into(),
+            (ReadError::ReaderMissing, En) => "This build of the checker has no Word or PDF reader, so it cannot read this file.".into(),
+            (ReadError::NotBinary, Zh) => "这不是 Word（.docx、.doc）或 PDF 文件。".into(),
+            (ReadError::NotBinary, En) => "This is not a Word (.docx, .doc) or PDF file.".into(),
+            (ReadError::Internal, Zh) => "检查这个文件时程序出错（内部错误），未能检查。请把文件报告给开发者。".into(),
+            (ReadError::Internal, En) => "The checker failed on this file (an internal error) and could not check it. Please report the file to its developers.".into(),
+            (ReadError::Relayed { zh, .. }, Zh) => zh.clone(),
+            (ReadError::Relayed { en, .. }, En) => en.clone(),
         }
     }
 }
@@ -351,6 +379,23 @@ impl fmt::Display for ReadError {
 }
 
 impl std::error::Error for ReadError {}
+
+/// What `Serialize` wrote, read back (a reader module's error, in the core module).
+impl<'de> serde::Deserialize<'de> for ReadError {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<ReadError, D::Error> {
+        #[derive(serde::Deserialize)]
+        struct Wire {
+            code: String,
+            message: String,
+            #[serde(default)]
+            message_en: Option<String>,
+        }
+        let w = Wire::deserialize(d)?;
+        // Only the checker's own codes come through: the JSON's `code` stays a closed list.
+        let code = ReadError::codes().into_iter().find(|c| *c == w.code).unwrap_or("unreadable");
+        Ok(ReadError::Relayed { code, en: w.message_en.unwrap_or_else(|| w.message.clone()), zh: w.message })
+    }
+}
 
 /// In the JSON: `{code, message, message_en}`.
 impl serde::Serialize for ReadError {
@@ -381,5 +426,10 @@ mod tests {
         let v = serde_json::to_value(ReadError::PdfBroken).unwrap();
         assert_eq!(v["code"], "pdf_broken");
         assert!(v["message_en"].as_str().unwrap().starts_with("This PDF is damaged"));
+        // Across wasm modules: what was written is what is read, and a made-up code is not kept.
+        let back: ReadError = serde_json::from_value(v.clone()).unwrap();
+        assert_eq!(serde_json::to_value(&back).unwrap(), v);
+        let odd: ReadError = serde_json::from_str(r#"{"code":"made_up","message":"x"}"#).unwrap();
+        assert_eq!(odd.code(), "unreadable");
     }
 }

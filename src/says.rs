@@ -181,6 +181,19 @@ pub enum Says {
         same: usize,
     },
     NumbersCopied,
+
+    // ── Across agencies (H) ──
+    /// A region's t3/t4 cells that are not its units' sum (H01).
+    RegionDiffers {
+        year: i32,
+        /// The units' agencies, as their titles name them (the first three).
+        units: Vec<String>,
+        count: usize,
+        /// (cell, this report's number, the units' sum), the first four.
+        shown: Vec<(Named, f64, f64)>,
+        differ: usize,
+        left_out: usize,
+    },
 }
 
 /// Why a row was not read.
@@ -642,6 +655,36 @@ impl Says {
                 Zh => "表三、表四的全部数字与上年报告完全相同：请核对是否照抄了上年的数据".into(),
                 En => "Every number of tables 3 and 4 is the same as last year's: were last year's numbers copied?".into(),
             },
+            Says::RegionDiffers { year, units, count, shown, differ, left_out } => {
+                let more_units = *count > units.len();
+                let cells: Vec<String> = shown
+                    .iter()
+                    .map(|(cell, here, sum)| match lang {
+                        Zh => format!("{}本报告 {}、各单位合计 {}", cell.zh, num(*here), num(*sum)),
+                        En => format!("{}: {} here, {} in the units' sum", cell.en, num(*here), num(*sum)),
+                    })
+                    .collect();
+                match lang {
+                    Zh => format!(
+                        "同一批报告中有所属单位的 {year} 年度报告 {count} 份（{}{}）。表三、表四与各单位之和不同的有：{}{}。{}\
+                         本级报告若只统计向本级政府提出的申请，不必等于各单位之和；请确认统计口径。",
+                        units.join("、"),
+                        if more_units { "等" } else { "" },
+                        cells.join("；"),
+                        if *differ > shown.len() { format!("等 {differ} 个单元格") } else { String::new() },
+                        if *left_out > 0 { format!("另有 {left_out} 个单元格因有单位空白或未读出，没有比较。") } else { String::new() },
+                    ),
+                    En => format!(
+                        "The batch holds {count} reports for {year} of this region's units ({}{}). Cells of tables 3 and 4 that are not the units' sum: {}{}.{} \
+                         A region's report that counts only the applications made to its own government need not equal the units' sum; please confirm what it counts.",
+                        units.join(", "),
+                        if more_units { " and others" } else { "" },
+                        cells.join("; "),
+                        if *differ > shown.len() { format!(" ({differ} cells in all)") } else { String::new() },
+                        if *left_out > 0 { format!(" {left_out} more cells were not compared: a unit's cell is blank or not read.") } else { String::new() },
+                    ),
+                }
+            }
         }
     }
 }

@@ -9,4 +9,4 @@ pub const CHECKER_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// The rule catalogue's version, `YEAR.N`. Raise it when a rule is added or removed, or changes its
 /// severity or what it checks: `tests/versions.rs` holds the catalogue's fingerprint for every
 /// version and fails when the catalogue changes under an old one.
-pub const RULES_VERSION: &str = "2026.2";
+pub const RULES_VERSION: &str = "2026.3";

@@ -45,6 +45,7 @@ fn how(c: &How) -> &'static str {
         How::One(_) => "逐份报告核对",
         How::Pair(_) => "同一机关相邻两年的报告一起核对",
         How::Reading => "读取表格时判断",
+        How::Batch(_) => "同一批报告中地区与所属单位的报告一起核对",
     }
 }
 
@@ -214,6 +215,8 @@ enum Case {
     One(Doc),
     /// Last year's report, this year's.
     Pair(Doc, Doc),
+    /// A region's report first, then its units' (a batch).
+    Batch(Vec<Doc>),
     /// A corpus file, a text change, cell edits.
     Corpus(&'static str, (&'static str, &'static str), &'static [(&'static str, &'static str)]),
 }
@@ -232,6 +235,16 @@ impl Case {
                     nianbao_check::readers::native_decoder,
                 );
                 out.reports.into_iter().nth(1).unwrap()
+            }
+            Case::Batch(docs) => {
+                let mut reports: Vec<Report> =
+                    docs.iter().enumerate().map(|(i, d)| check_bytes(&format!("{i}.txt"), &d.bytes(), &opts)).collect();
+                let summaries: Vec<_> = reports.iter().filter_map(nianbao_check::rules::regions::Summary::of).collect();
+                assert_eq!(summaries.len(), reports.len(), "every report of the batch has an agency and a year");
+                for (i, f) in nianbao_check::rules::regions::check_batch(&summaries) {
+                    reports[i].findings.push(f);
+                }
+                reports.remove(0)
             }
             Case::Corpus(file, (from, to), edits) => {
                 let t = String::from_utf8(corpus(file)).unwrap().replace(from, to);
@@ -264,6 +277,14 @@ fn carry_into_next(v: &mut Vals) {
         add(v, &format!("t3/carry_forward/{c}"), d);
         add(v, &format!("t3/new/{c}"), d);
     }
+}
+
+/// Units of the generated reports' region (测试县人民政府).
+fn unit_a(_: &Vals, t: String) -> String {
+    t.replacen("测试县人民政府", "测试县教育局", 1)
+}
+fn unit_b(_: &Vals, t: String) -> String {
+    t.replacen("测试县人民政府", "测试县城关镇人民政府", 1)
 }
 
 /// Every rule: (id, a case where it fails, a case where it passes).
@@ -452,6 +473,24 @@ fn cases() -> Vec<(&'static str, Case, Case)> {
             ),
         ),
         ("X05", Pair(doc(V21, 2021), Doc { text: |_, t| t, ..doc(V21, 2022) }), Pair(doc(V21, 2021), Doc { seed: 8, ..doc(V21, 2022) })),
+        (
+            "H01",
+            Batch(vec![doc(V21, 2022), Doc { seed: 8, text: unit_a, ..doc(V21, 2022) }, Doc { seed: 9, text: unit_b, ..doc(V21, 2022) }]),
+            Batch(vec![
+                Doc {
+                    change: |v| {
+                        // The region's t3 and t4 are its units' sums (seeds 8 and 9).
+                        let (a, b) = (consistent(V21, 8), consistent(V21, 9));
+                        for (k, x) in v.iter_mut().filter(|(k, _)| k.starts_with("t3/") || k.starts_with("t4/")) {
+                            *x = (n(&a, k) + n(&b, k)).to_string();
+                        }
+                    },
+                    ..doc(V21, 2022)
+                },
+                Doc { seed: 8, text: unit_a, ..doc(V21, 2022) },
+                Doc { seed: 9, text: unit_b, ..doc(V21, 2022) },
+            ]),
+        ),
         (
             "P01",
             text(|v, t| {

@@ -112,3 +112,33 @@ fn bad_arguments_throw_and_bad_files_report() {
     let r = check_one("empty.txt", b"  \n");
     assert_eq!(get(&r, "error.code").as_string().as_deref(), Some("empty"));
 }
+
+/// A reader module's document (`read`, as the Word and PDF modules export it) checked by the core
+/// (`{name, document}`): the same report as the bytes checked in one module; an error the reader
+/// gives comes back as the report's error.
+#[wasm_bindgen_test]
+fn a_document_read_by_a_reader_module_checks_as_its_bytes() {
+    const DOCX: &[u8] = include_bytes!("../../shared/corpus/derived/pingtan-2021.docx");
+    const PDF: &[u8] = include_bytes!("../../shared/corpus/real/2024-huaian-city.pdf");
+    for (name, bytes) in [("a.docx", DOCX), ("b.pdf", PDF)] {
+        let read = nianbao_check::wasm::read(bytes).map_err(JsValue::from).unwrap();
+        assert!(get(&read, "error").is_null(), "{name}");
+        let doc = Object::new();
+        Reflect::set(&doc, &"name".into(), &name.into()).unwrap();
+        Reflect::set(&doc, &"document".into(), &get(&read, "document")).unwrap();
+        let via_document = js_check(Array::of1(&doc).into(), JsValue::UNDEFINED).unwrap();
+        let via_bytes = js_check(Array::of1(&file(name, bytes)).into(), JsValue::UNDEFINED).unwrap();
+        let json = |v: &JsValue| js_sys::JSON::stringify(v).unwrap().as_string().unwrap();
+        assert_eq!(json(&via_document), json(&via_bytes), "{name}");
+        assert!(get(&via_document, "reports.0.error").is_null(), "{name} is a report");
+    }
+    let broken = nianbao_check::wasm::read(b"PK\x03\x04 not a zip").map_err(JsValue::from).unwrap();
+    assert!(get(&broken, "document").is_null());
+    let failed = Object::new();
+    Reflect::set(&failed, &"name".into(), &"c.docx".into()).unwrap();
+    Reflect::set(&failed, &"error".into(), &get(&broken, "error")).unwrap();
+    let out = js_check(Array::of1(&failed).into(), JsValue::UNDEFINED).unwrap();
+    let via_bytes = js_check(Array::of1(&file("c.docx", b"PK\x03\x04 not a zip")).into(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&out, "reports.0.error.code").as_string(), get(&via_bytes, "reports.0.error.code").as_string());
+    assert_eq!(get(&out, "reports.0.verdict").as_string().as_deref(), Some("unreadable"));
+}

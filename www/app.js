@@ -481,6 +481,11 @@ applyLang(initialLang());
 $('checker-version').textContent = VERSION;
 $('rules-version').textContent = RULES_VERSION;
 
+// The first check should not wait for the worker to start and the core to compile: start both
+// when the page is idle (asking for a layout, which the first report needs anyway). The Word and
+// PDF readers still load on their first file.
+(globalThis.requestIdleCallback ?? ((f) => setTimeout(f, 300)))(() => getLayout('v2021').catch(() => {}));
+
 // ---------------------------------------------------------------------------------------------
 // Offline: the service worker stores the page's files; the page says when it is ready.
 

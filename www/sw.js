@@ -4,10 +4,13 @@
 // online) and falls back to the stored copy when the network is cut or too slow. It never fetches
 // anything but this page's own files, and never touches another origin's requests.
 
-const CACHE = 'nianbao-check-1';
+const CACHE = 'nianbao-check-2';
 const FILES = [
   './', 'index.html', 'style.css', 'report.css', 'app.js', 'i18n.js', 'export.js', 'render.js', 'tables.js', 'words.js',
   'nianbao-check.js', 'version.js', 'worker.js', 'pkg/nianbao_check.js', 'pkg/nianbao_check_bg.wasm',
+  // The readers of Word files and PDFs, which the worker fetches on their first file: stored too,
+  // so such a file can be checked offline before one ever was.
+  'pkg/nianbao_check_word.js', 'pkg/nianbao_check_word_bg.wasm', 'pkg/nianbao_check_pdf.js', 'pkg/nianbao_check_pdf_bg.wasm',
 ];
 /** A network that has not answered by then is treated as cut (a "lie-fi" connection). */
 const NETWORK_TIMEOUT_MS = 4000;

@@ -2,12 +2,14 @@
 //! that is really HTML (Word and WPS both save such files) or a .docx renamed .zip read the same.
 
 pub mod charset;
+#[cfg(feature = "word")]
 pub mod doc;
+#[cfg(feature = "word")]
 pub mod docx;
 pub mod html;
 pub mod mhtml;
+#[cfg(feature = "pdf")]
 pub mod pdf;
-
 pub mod text;
 
 use crate::document::Document;
@@ -70,16 +72,21 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
     }
 }
 
-/// Reads any supported file into a document, within the budget in force (`crate::budget`).
-pub fn read(bytes: &[u8], decode: LegacyDecoder) -> Result<Document, ReadError> {
-    crate::budget::within(|| read_sniffed(bytes, decode))
+/// Reads a Word file (.docx, .doc) or a PDF, within the budget in force: the readers the page
+/// loads as wasm modules of their own, only when such a file is dropped (`wasm::read`). Calling
+/// this rather than `read` keeps the text and HTML readers out of those modules.
+pub fn read_binary(bytes: &[u8], decode: LegacyDecoder) -> Result<Document, ReadError> {
+    crate::budget::within(|| binary(bytes, decode))
 }
 
-fn read_sniffed(bytes: &[u8], decode: LegacyDecoder) -> Result<Document, ReadError> {
+#[cfg_attr(not(feature = "pdf"), allow(unused_variables))]
+fn binary(bytes: &[u8], decode: LegacyDecoder) -> Result<Document, ReadError> {
     match sniff(bytes) {
-        Sniffed::Empty => Err(ReadError::Empty),
+        #[cfg(feature = "word")]
         Sniffed::Zip => docx::read(bytes),
+        #[cfg(feature = "word")]
         Sniffed::Cfb => doc::read(bytes),
+        #[cfg(feature = "pdf")]
         Sniffed::Pdf => {
             let doc = pdf::read(bytes, decode)?;
             if pdf::text_chars(&doc) < pdf::SCAN_CHARS {
@@ -89,6 +96,23 @@ fn read_sniffed(bytes: &[u8], decode: LegacyDecoder) -> Result<Document, ReadErr
             }
             Ok(doc)
         }
+        // A build without that reader (the page's core module: the page reads such files with
+        // the reader's own module first).
+        #[allow(unreachable_patterns)]
+        Sniffed::Zip | Sniffed::Cfb | Sniffed::Pdf => Err(ReadError::ReaderMissing),
+        _ => Err(ReadError::NotBinary),
+    }
+}
+
+/// Reads any supported file into a document, within the budget in force (`crate::budget`).
+pub fn read(bytes: &[u8], decode: LegacyDecoder) -> Result<Document, ReadError> {
+    crate::budget::within(|| read_sniffed(bytes, decode))
+}
+
+fn read_sniffed(bytes: &[u8], decode: LegacyDecoder) -> Result<Document, ReadError> {
+    match sniff(bytes) {
+        Sniffed::Empty => Err(ReadError::Empty),
+        Sniffed::Zip | Sniffed::Cfb | Sniffed::Pdf => binary(bytes, decode),
         // Word and WPS also save RTF under a .doc name; its text is escapes, not readable as text.
         Sniffed::Text if bytes.trim_ascii_start().starts_with(b"{\\rtf") => Err(ReadError::Rtf),
         Sniffed::Mhtml => {

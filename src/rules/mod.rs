@@ -10,6 +10,7 @@
 pub mod cells;
 pub mod narrative;
 pub mod reading;
+pub mod regions;
 pub mod structure;
 pub mod sums;
 pub mod tables;
@@ -55,6 +56,8 @@ pub enum How {
     Pair(fn(&Model, &Model, &'static Rule) -> Vec<Finding>),
     /// By recognition itself, while reading the tables (P01, P03).
     Reading,
+    /// Over the reports of a batch (the command line): (index of the report spoken on, finding).
+    Batch(fn(&[regions::Summary]) -> Vec<(usize, Finding)>),
 }
 
 pub struct Rule {
@@ -83,7 +86,7 @@ impl PartialEq for Rule {
 
 /// Every rule, family by family.
 pub fn catalogue() -> Vec<&'static Rule> {
-    [structure::RULES, cells::RULES, tables::RULES, sums::RULES, reading::RULES, narrative::RULES, years::RULES].concat()
+    [structure::RULES, cells::RULES, tables::RULES, sums::RULES, reading::RULES, narrative::RULES, years::RULES, regions::RULES].concat()
 }
 
 /// The rule of an id.

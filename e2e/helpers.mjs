@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
+import { startServer } from './serve.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CORPUS = path.resolve(ROOT, '../shared/corpus');
@@ -102,4 +104,21 @@ export function expectedMarks(report) {
     }
   }
   return { invalid: [...failedCells].sort(), notAssessable: [...naCells].filter((c) => !failedCells.has(c)).sort(), severity };
+}
+
+/**
+ * A local server of `root` and a headless Chromium, started before a file's tests and closed after
+ * them: `site.server`, `site.browser`.
+ */
+export function pageSite(root = WWW) {
+  const site = { server: undefined, browser: undefined };
+  before(async () => {
+    site.server = await startServer(root, 0);
+    site.browser = await launch();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }

@@ -1,12 +1,11 @@
 // The input size limit: the checker refuses a file over `maxSize` (node, the same wasm), and the
 // stand-alone page refuses it without reading it (`<body data-max-size>`), saying so in Chinese,
 // while the files under the limit are checked as usual. Needs `scripts/build.sh` first (www/pkg).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer } from './serve.mjs';
-import { WWW, corpus, launch } from './helpers.mjs';
+import { corpus, pageSite } from './helpers.mjs';
 import { check } from './reference.mjs'; // the page's checker in node: the reference
 
 const seed = corpus('real/seed-2021-guanqian.txt');
@@ -21,22 +20,12 @@ test('the checker refuses a file over maxSize by its size, read or not, and chec
   assert.throws(() => check([{ name: 'seed.txt', bytes: seed }], { maxSize: -1 }), /maxSize/);
 });
 
-let server, browser;
-
-before(async () => {
-  server = await startServer(WWW, 0);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = pageSite();
 
 test('the page refuses a file over <body data-max-size> unread, with the reason, and checks the rest', async () => {
-  const ctx = await browser.newContext({ locale: 'zh-CN' });
+  const ctx = await site.browser.newContext({ locale: 'zh-CN' });
   const page = await ctx.newPage();
-  await page.goto(server.url);
+  await page.goto(site.server.url);
   await page.evaluate(() => {
     document.body.dataset.maxSize = '5000';
     // Reading the big file's bytes would show here: it must not happen.

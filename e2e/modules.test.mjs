@@ -3,11 +3,10 @@
 // reader, each once. Every test is a fresh tab on a fresh context with service workers blocked
 // (sw.js would store every module in the background, which is not what a drop fetches); the
 // server's own log is the record, and nothing outside the page's files may be asked for.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startServer } from './serve.mjs';
-import { WWW, corpus, launch, ownFiles } from './helpers.mjs';
+import { corpus, ownFiles, pageSite } from './helpers.mjs';
 import { check } from './reference.mjs'; // the page's checker in node: the reference
 
 const CORE = ['/pkg/nianbao_check.js', '/pkg/nianbao_check_bg.wasm'];
@@ -15,30 +14,20 @@ const WORD = ['/pkg/nianbao_check_word.js', '/pkg/nianbao_check_word_bg.wasm'];
 const PDF = ['/pkg/nianbao_check_pdf.js', '/pkg/nianbao_check_pdf_bg.wasm'];
 const OWN = ownFiles();
 
-let server, browser;
-
-before(async () => {
-  server = await startServer(WWW, 0);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = pageSite();
 
 /** A fresh tab: the page loaded, its worker started, the core module fetched, nothing dropped. */
 async function freshTab() {
-  server.log.length = 0;
-  const ctx = await browser.newContext({ serviceWorkers: 'block', locale: 'zh-CN' });
+  site.server.log.length = 0;
+  const ctx = await site.browser.newContext({ serviceWorkers: 'block', locale: 'zh-CN' });
   const errors = [];
-  await ctx.route('**/*', (r) => (r.request().url().startsWith(server.url) ? r.continue() : (errors.push(r.request().url()), r.abort())));
+  await ctx.route('**/*', (r) => (r.request().url().startsWith(site.server.url) ? r.continue() : (errors.push(r.request().url()), r.abort())));
   const page = await ctx.newPage();
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.goto(server.url);
+  await page.goto(site.server.url);
   if (page.workers().length === 0) await page.waitForEvent('worker', { timeout: 10_000 });
-  for (let i = 0; i < 200 && !server.log.includes(CORE[1]); i++) await page.waitForTimeout(50);
+  for (let i = 0; i < 200 && !site.server.log.includes(CORE[1]); i++) await page.waitForTimeout(50);
   return { ctx, page, errors };
 }
 
@@ -59,14 +48,14 @@ const pkg = (log) => [...new Set(log.filter((p) => p.startsWith('/pkg/')))].sort
 async function modulesFor(files) {
   const { ctx, page, errors } = await freshTab();
   try {
-    const before = pkg(server.log);
+    const before = pkg(site.server.log);
     await drop(page, files);
-    assert.deepEqual(server.log.filter((p) => !OWN.has(p)), [], 'nothing but the page\'s own files');
+    assert.deepEqual(site.server.log.filter((p) => !OWN.has(p)), [], 'nothing but the page\'s own files');
     assert.deepEqual(errors, [], 'no error, no request elsewhere');
-    for (const p of new Set(server.log.filter((p) => p.startsWith('/pkg/')))) {
-      assert.equal(server.log.filter((x) => x === p).length, 1, `${p} fetched once`);
+    for (const p of new Set(site.server.log.filter((p) => p.startsWith('/pkg/')))) {
+      assert.equal(site.server.log.filter((x) => x === p).length, 1, `${p} fetched once`);
     }
-    return { before, after: pkg(server.log) };
+    return { before, after: pkg(site.server.log) };
   } finally {
     await ctx.close();
   }

@@ -83,6 +83,17 @@ pub fn fold_width(c: char) -> char {
 pub fn parse(raw: &str) -> Parsed {
     let trimmed = raw.trim_matches(is_space);
     let mut p = Parsed { state: CellState::Text, value: None, unit: None, extra: None, plus: false, decimals: 0 };
+    // Most cells are a blank or plain digits: read without the copies below (what the long way
+    // gives them, `tests::plain_digits_the_short_way`).
+    if trimmed.is_empty() {
+        p.state = CellState::Blank;
+        return p;
+    }
+    if trimmed.bytes().all(|b| b.is_ascii_digit()) {
+        p.state = CellState::Number;
+        p.value = trimmed.parse().ok();
+        return p;
+    }
     if digits_apart(trimmed) {
         // "2 0" is two numbers in one cell, not twenty (rule C06 names it).
         return p;
@@ -193,6 +204,17 @@ mod tests {
     fn v(s: &str) -> (CellState, Option<f64>) {
         let p = parse(s);
         (p.state, p.value)
+    }
+
+    #[test]
+    fn plain_digits_the_short_way() {
+        // The same as the long way: a number with a unit dropped is still read as digits.
+        for d in ["0", "7", "12", "007", "1295", "123456789012345678901"] {
+            let short = parse(d);
+            let long = parse(&format!("{d}件"));
+            assert_eq!((short.state, short.value, short.decimals, short.plus), (long.state, long.value, long.decimals, long.plus), "{d}");
+        }
+        assert_eq!(parse(" \u{3000}").state, CellState::Blank);
     }
 
     #[test]

@@ -148,9 +148,12 @@ fn all_blank(v: &[String]) -> bool {
 /// printed again on the next page has landed in the row.
 fn header_word_in_values(table: &Table, values: &[String]) -> Option<String> {
     const HEADS: &[&str] = &["申请人情况", "法人或其他组织", "信息内容", "勾稽关系", "行政复议", "行政诉讼"];
+    let mut texts = values.iter().filter(|v| cell::parse(v).state == CellState::Text).peekable();
+    // Values are numbers in all but a few rows: the words are made only for a text among them.
+    texts.peek()?;
     let columns = table.rows.iter().flat_map(|r| r.columns.iter().map(|c| c.label)).filter(|l| l.chars().count() >= 3);
     let words: Vec<String> = HEADS.iter().map(|w| w.to_string()).chain(columns.map(norm)).collect();
-    values.iter().filter(|v| cell::parse(v).state == CellState::Text).find_map(|v| {
+    texts.find_map(|v| {
         let n = norm(v);
         words.iter().find(|w| n.contains(w.as_str())).cloned()
     })
@@ -289,9 +292,15 @@ fn join_split_number(table: &Table, values: &[String]) -> Option<(Vec<String>, u
 fn match_row(table: &'static Table, version: Version, label: &str) -> Option<&'static Row> {
     let mut best: Option<(usize, &Row)> = None;
     let mut rows_named = 0;
+    // Most words share no character with a given label: a word with a character the label lacks
+    // is passed over before a substring search is set up (most of the time this function took).
+    let have = char_mask(label);
     for r in table.rows {
         let mut named = false;
         for w in r.words {
+            if char_mask(w) & !have != 0 {
+                continue;
+            }
             if let Some(p) = label.rfind(w) {
                 if r.key == "results_total" && !is_total_label(label) {
                     continue;
@@ -315,19 +324,27 @@ fn match_row(table: &'static Table, version: Version, label: &str) -> Option<&'s
     best.map(|(_, r)| r)
 }
 
+/// The characters of a text as a 64-bit set (each character one bit of 64 by its code): a word
+/// whose set is not within a text's cannot be in it.
+fn char_mask(s: &str) -> u64 {
+    s.chars().fold(0, |m, c| m | 1 << (c as u32 % 64))
+}
+
 /// Matches an entry to a row. A text value right after the label ("行政处罚 | 未统计") looks like
 /// more label: when the whole run names no row with the right number of values, the last label
 /// cells are given back to the values, shortest label last.
 fn resolve(table: &'static Table, version: Version, e: &Entry) -> (Option<usize>, Entry) {
     let index = |label: &str| match_row(table, version, &norm(label)).and_then(|r| table.rows.iter().position(|x| x.key == r.key));
-    let whole = index(&e.label);
     let k = e.label_cells.len();
+    // The whole label is the label cells joined (`split`, `entries`): matched once, first.
+    debug_assert!(k == 0 || e.label == e.label_cells.concat(), "{e:?}");
+    let whole = index(&e.label);
     // Label cells are never blank, so `fit` keeps every one given back: more than a row's
     // values can never fit (trying them all made a row of many label cells quadratic).
     let most = table.rows.iter().map(|r| r.columns.len()).max().unwrap_or(0);
     for j in (1..=k).rev().take(most + 1) {
-        let label = e.label_cells[..j].concat();
-        let Some(ri) = index(&label) else { continue };
+        let label = if j == k { e.label.clone() } else { e.label_cells[..j].concat() };
+        let Some(ri) = (if j == k { whole } else { index(&label) }) else { continue };
         let mut values = e.label_cells[j..].to_vec();
         values.extend(e.values.iter().cloned());
         if fit(&values, table.rows[ri].columns.len()).len() == table.rows[ri].columns.len() {

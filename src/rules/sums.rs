@@ -119,7 +119,24 @@ pub struct Instance {
     pub rhs: Vec<String>,
 }
 
-pub fn instances(s: &Sum, shape: Shape) -> Vec<Instance> {
+/// Every instance of a balance in a layout. The same for every report of that layout, so made
+/// once per balance and layout and kept (a few dozen instances in all): making them, addresses
+/// formatted and names looked up, was most of what the sum rules took.
+pub fn instances(s: &'static Sum, shape: Shape) -> &'static [Instance] {
+    use std::sync::Mutex;
+    type Made = (&'static str, &'static str, &'static [Instance]);
+    static MADE: Mutex<Vec<Made>> = Mutex::new(Vec::new());
+    let id = s.rules.first().map_or("", |r| r.id);
+    let mut made = MADE.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, _, i)) = made.iter().find(|(r, k, _)| *r == id && *k == shape.key()) {
+        return i;
+    }
+    let i: &'static [Instance] = Box::leak(make_instances(s, shape).into_boxed_slice());
+    made.push((id, shape.key(), i));
+    i
+}
+
+fn make_instances(s: &Sum, shape: Shape) -> Vec<Instance> {
     let Some(table) = shape.table(s.table) else { return Vec::new() };
     // The rule of a line: its own where rules are given per line, else the one rule.
     let rule_of = |k: &str| -> Option<&'static Rule> {
@@ -205,17 +222,17 @@ fn not_assessable(rule: &'static Rule, m: &Model, line: Named, cells: Vec<String
 pub fn check(ctx: &Ctx, rule: &'static Rule) -> Vec<Finding> {
     let (m, blanks_as_zero) = (ctx.model, ctx.opts.blanks_as_zero);
     let mut out = Vec::new();
-    for inst in instances(sum(rule.id), m.shape).into_iter().filter(|i| i.rule.id == rule.id) {
+    for inst in instances(sum(rule.id), m.shape).iter().filter(|i| i.rule.id == rule.id) {
         let cells: Vec<String> = inst.lhs.iter().chain(&inst.rhs).cloned().collect();
         let bad = unreadable(m, &cells, blanks_as_zero);
         if !bad.is_empty() {
-            out.push(not_assessable(rule, m, inst.line, cells, bad));
+            out.push(not_assessable(rule, m, inst.line.clone(), cells, bad));
             continue;
         }
         let total = |side: &[String]| side.iter().filter_map(|a| read(m, a, blanks_as_zero)).sum::<f64>();
         let (l, r) = (total(&inst.lhs), total(&inst.rhs));
         if (l - r).abs() > 1e-6 {
-            let says = Says::SumDiffers { sum: rule.id, line: inst.line, lhs: l, rhs: r };
+            let says = Says::SumDiffers { sum: rule.id, line: inst.line.clone(), lhs: l, rhs: r };
             out.push(Finding::new(rule, cells, says).values(r, l));
         }
     }
@@ -303,7 +320,7 @@ mod tests {
                     "every rule has lines"
                 );
                 assert!(!inst.is_empty(), "{:?} {:?}", s.rules, v);
-                for i in &inst {
+                for i in inst {
                     assert!(!i.lhs.is_empty() && !i.rhs.is_empty(), "{:?} {}", s.rules, i.line.zh);
                     for a in i.lhs.iter().chain(&i.rhs) {
                         assert!(format::lookup(v, a).is_some(), "{a}");

@@ -39,11 +39,13 @@ pub fn chars_of(s: &str) -> Vec<char> {
 }
 
 pub fn find(c: &[char], word: &str, from: usize) -> Option<usize> {
-    let w: Vec<char> = word.chars().collect();
-    if w.is_empty() || c.len() < w.len() {
+    // Without copying the word: this runs for every word of every sentence the rules read.
+    let first = word.chars().next()?;
+    let n = word.chars().count();
+    if c.len() < n {
         return None;
     }
-    (from..=c.len() - w.len()).find(|&i| c[i..i + w.len()] == w[..])
+    (from..=c.len() - n).find(|&i| c[i] == first && c[i..i + n].iter().copied().eq(word.chars()))
 }
 
 pub fn contains(c: &[char], word: &str) -> bool {

@@ -78,6 +78,8 @@ struct Tag {
 /// span's or title's.
 const MAX_NAME: usize = 64;
 const MAX_VALUE: usize = 4096;
+/// The attributes whose values the builder reads (`Tag::attr`); the others keep only their name.
+const READ_ATTRS: &[&[u8]] = &[b"rowspan", b"colspan", b"src", b"alt", b"name", b"property", b"content"];
 const MAX_ATTRS: usize = 64;
 
 fn push_capped(to: &mut Vec<u8>, s: &[u8], cap: usize) {
@@ -179,8 +181,12 @@ impl Emitter for Feed<'_> {
         }
     }
     fn push_attribute_value(&mut self, s: &[u8]) {
+        // Only the values the builder reads are kept: a page Word saved has a `style` of
+        // hundreds of bytes on every element, copied for nothing.
         if let (false, Some(a)) = (self.tag.attrs_dropped, self.tag.attrs.last_mut()) {
-            push_capped(&mut a.1, s, MAX_VALUE);
+            if READ_ATTRS.contains(&a.0.as_slice()) {
+                push_capped(&mut a.1, s, MAX_VALUE);
+            }
         }
     }
     fn current_is_appropriate_end_tag_token(&mut self) -> bool {

@@ -114,8 +114,18 @@ impl Run<'_, '_> {
             if !budget::charge(Resource::Operators, 1) {
                 return;
             }
-            let args: Vec<&Object<'_>> = op.operands().collect();
-            let n = |i: usize| args.get(i).and_then(|o| num(o)).unwrap_or(0.0);
+            // The operands without a vector per operator: the first six (`cm` and `Tm` have the
+            // most of the operators read here) and the last.
+            let mut args: [Option<&Object<'_>>; 6] = [None; 6];
+            let mut last = None;
+            for (i, o) in op.operands().enumerate() {
+                if let Some(slot) = args.get_mut(i) {
+                    *slot = Some(o);
+                }
+                last = Some(o);
+            }
+            let first = args[0];
+            let n = |i: usize| args.get(i).copied().flatten().and_then(num).unwrap_or(0.0);
             let name: &[u8] = op.operator;
             match name {
                 b"q" if stack.len() < MAX_STATE_DEPTH => stack.push(state.clone()),
@@ -181,7 +191,7 @@ impl Run<'_, '_> {
                 }
                 b"Tf" => {
                     state.size = n(1);
-                    state.font = match args.first() {
+                    state.font = match first {
                         // Looking a font up parses its dictionary again: once per name is enough.
                         Some(Object::Name(f)) => match by_name.get(f.as_ref()) {
                             Some(font) => font.clone(),
@@ -225,12 +235,12 @@ impl Run<'_, '_> {
                         tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -state.leading], &tlm);
                         tm = tlm;
                     }
-                    if let Some(Object::String(s)) = args.last() {
+                    if let Some(Object::String(s)) = last {
                         self.show(s.as_bytes(), state, &mut tm);
                     }
                 }
                 b"TJ" => {
-                    if let Some(Object::Array(a)) = args.first() {
+                    if let Some(Object::Array(a)) = first {
                         for item in a.iter::<Object<'_>>().take(100_000) {
                             match item {
                                 Object::String(s) => self.show(s.as_bytes(), state, &mut tm),
@@ -246,7 +256,7 @@ impl Run<'_, '_> {
                     }
                 }
                 b"Do" if depth < MAX_FORM_DEPTH => {
-                    let Some(Object::Name(x)) = args.first() else { continue };
+                    let Some(Object::Name(x)) = first else { continue };
                     let Some(form) = xobjects.get::<Stream<'_>>(x.as_ref()) else { continue };
                     if form.dict().get::<Name<'_>>(b"Subtype").as_deref() != Some(b"Form".as_slice()) {
                         continue;

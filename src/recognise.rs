@@ -804,6 +804,9 @@ fn announced(lines: &[Line]) -> [bool; 3] {
 /// the tables published as images.
 fn table_pictures(doc: &Document) -> [Vec<&str>; 3] {
     let mut out: [Vec<&str>; 3] = Default::default();
+    if doc.pictures.is_empty() {
+        return out; // most documents: no heading needs finding
+    }
     let heading = |b: &Block| -> Option<usize> {
         let Block::Para(p) = b else { return None };
         let n = norm(p);

@@ -121,7 +121,9 @@ pub fn period(sentences: &[Sentence]) -> Option<Period> {
 pub fn report_years_in_text(sentences: &[Sentence], title: Option<&str>) -> Vec<(i32, String)> {
     let title_n = title.map(norm).unwrap_or_default();
     let mut out = Vec::new();
-    for s in sentences {
+    // Only a sentence that names a report (报告, whatever stands between its characters) is
+    // normalised: most are not.
+    for s in sentences.iter().filter(|s| s.text.contains('报') && s.text.contains('告')) {
         let n = norm(&s.text);
         if n.chars().count() < 30 || n == title_n || title_n.contains(&n) {
             continue;
